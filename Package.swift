@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "proctutor",
+    products: [
+        .executable(name: "proctutor", targets: ["proctutor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    ],
+    targets: [
+        // C seams: each wraps one system library so Swift never sees its macros.
+        .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+
+        // Pure values and functions: events, run log, process table, lessons, quiz, progress.
+        .target(name: "ProcTutorCore"),
+        // Lessons from disk: YAML (Yams), CommonMark (cmark), validation, progress store.
+        .target(name: "ProcTutorLessons", dependencies: ["ProcTutorCore", "Yams", "CCmark"]),
+        // The only place that touches processes: spawning, tracer, /proc, pidfd, subreaper, teardown.
+        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore"]),
+        // Cell buffer, layout, widgets and screens. No curses.
+        .target(name: "ProcTutorUI", dependencies: ["ProcTutorCore"]),
+        // The ncurses backend and the one poll loop of the tutorial.
+        .target(name: "ProcTutorTerminal",
+                dependencies: ["ProcTutorUI", "ProcTutorCore", "ProcTutorLessons", "ProcTutorSupervisor", "CNcursesShim"]),
+        .executableTarget(name: "proctutor", dependencies: [
+            "ProcTutorCore", "ProcTutorLessons", "ProcTutorSupervisor", "ProcTutorUI", "ProcTutorTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ProcTutorCoreTests", dependencies: ["ProcTutorCore"]),
+        .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProcTutorSupervisorTests", dependencies: ["ProcTutorSupervisor", "ProcTutorCore"]),
+        .testTarget(name: "ProcTutorUITests", dependencies: [
+            "ProcTutorUI", "ProcTutorCore",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

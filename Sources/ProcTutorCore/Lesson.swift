@@ -1,0 +1,77 @@
+/// The tutorial's two languages. Both are first-class: every text a student sees exists in both.
+public enum Lang: String, Codable, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// A text in both languages.
+public struct Localized: Equatable, Sendable, Codable {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    public subscript(lang: Lang) -> String {
+        switch lang {
+        case .zh: zh
+        case .en: en
+        }
+    }
+}
+
+/// One runnable program of a lesson (lesson 5 has two: `original` and `fixed`).
+public struct Demo: Equatable, Sendable {
+    /// Short name used by `--variant` and the variant picker.
+    public var name: String
+    /// Path relative to the lesson folder.
+    public var file: String
+    public var title: Localized
+    /// Start method forced for this demo, if any (nil: the interpreter's default).
+    public var startMethod: StartMethod?
+
+    public init(name: String, file: String, title: Localized, startMethod: StartMethod? = nil) {
+        self.name = name
+        self.file = file
+        self.title = title
+        self.startMethod = startMethod
+    }
+}
+
+/// A lesson as loaded from its folder: pure values.
+public struct Lesson: Equatable, Sendable {
+    /// Folder name, e.g. `05-broken-pool`.
+    public var id: String
+    /// 1-based position, e.g. 5.
+    public var number: Int
+    public var title: Localized
+    public var demos: [Demo]
+    /// The lesson text, parsed, per language.
+    public var text: [Lang: Document]
+    public var quiz: [Question]
+    /// Absolute path of the lesson folder.
+    public var directory: String
+
+    public init(id: String, number: Int, title: Localized, demos: [Demo], text: [Lang: Document],
+                quiz: [Question], directory: String) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.demos = demos
+        self.text = text
+        self.quiz = quiz
+        self.directory = directory
+    }
+
+    /// The demo with that name, or the first one (the default) when `name` is nil.
+    public func demo(named name: String?) -> Demo? {
+        guard let name else { return demos.first }
+        return demos.first { $0.name == name }
+    }
+
+    /// Absolute path of a demo's program.
+    public func path(of demo: Demo) -> String {
+        directory.hasSuffix("/") ? directory + demo.file : directory + "/" + demo.file
+    }
+}

@@ -1,0 +1,3 @@
+import CCmark
+import Yams
+public enum LessonsModule {}

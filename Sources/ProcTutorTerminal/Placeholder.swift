@@ -1,0 +1,2 @@
+import CNcursesShim
+public enum TerminalModule {}

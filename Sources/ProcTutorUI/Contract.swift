@@ -1,0 +1,89 @@
+import ProcTutorCore
+
+// The contract between the pure UI (this target) and the terminal backend (ProcTutorTerminal).
+// The backend turns the world into `AppMsg`s, calls `App.update`, executes the returned `AppCommand`s,
+// and draws `App.view` into the terminal. Nothing here touches a terminal or a process.
+
+/// The 8 ANSI colours plus the terminal's default. Monochrome and NO_COLOR backends ignore colours.
+public enum Color: UInt8, Equatable, Sendable, CaseIterable {
+    case `default`, black, red, green, yellow, blue, magenta, cyan, white
+}
+
+/// How a cell is drawn.
+public struct Style: Equatable, Hashable, Sendable {
+    public var fg: Color
+    public var bg: Color
+    public var bold: Bool
+    public var dim: Bool
+    public var reverse: Bool
+    public var underline: Bool
+
+    public init(fg: Color = .default, bg: Color = .default, bold: Bool = false, dim: Bool = false,
+                reverse: Bool = false, underline: Bool = false) {
+        self.fg = fg
+        self.bg = bg
+        self.bold = bold
+        self.dim = dim
+        self.reverse = reverse
+        self.underline = underline
+    }
+
+    public static let plain = Style()
+}
+
+/// One screen cell. A double-width character occupies its cell (width 2) and the next one,
+/// which is a continuation cell (width 0, empty text) that backends skip.
+public struct Cell: Equatable, Sendable {
+    /// One grapheme cluster, already sanitised (never a control character); " " for blank.
+    public var text: String
+    /// 1 for normal, 2 for the first half of a wide character, 0 for the continuation half.
+    public var width: UInt8
+    public var style: Style
+
+    public init(text: String = " ", width: UInt8 = 1, style: Style = .plain) {
+        self.text = text
+        self.width = width
+        self.style = style
+    }
+
+    public static let blank = Cell()
+    public static let continuation = Cell(text: "", width: 0)
+}
+
+/// A key or mouse event, decoded by the backend.
+public enum Key: Equatable, Sendable {
+    case char(Character)
+    case ctrl(Character)
+    case enter, escape, backspace, tab, backTab
+    case up, down, left, right, pageUp, pageDown, home, end
+    case function(Int)
+    case wheelUp(x: Int, y: Int)
+    case wheelDown(x: Int, y: Int)
+    case click(x: Int, y: Int)
+}
+
+/// Everything that can happen to the app.
+public enum AppMsg: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// One event of the current run, in arrival order.
+    case run(Event)
+    /// The run's event stream ended (the summary was the last event, or the supervisor was lost).
+    case runEnded
+    /// A clock tick while a run is on screen; `now` is seconds since the run started.
+    case tick(now: Double)
+}
+
+/// What the app asks the backend to do; the backend reports back with `AppMsg`s.
+public enum AppCommand: Equatable, Sendable {
+    /// Start the demo at `path` (under the tracer) with an optional forced start method.
+    case startRun(path: String, startMethod: StartMethod?)
+    /// Stop the whole tree of the current run.
+    case stopRun
+    /// Freeze (SIGSTOP) or thaw (SIGCONT) every process of the current run.
+    case pauseRun
+    case resumeRun
+    /// Persist progress (the backend owns the progress store).
+    case saveProgress
+    case quit
+}

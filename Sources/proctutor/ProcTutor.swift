@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The root command: wiring only. Each subcommand lives in its own file.
+@main
+struct ProcTutor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proctutor",
+        abstract: "A terminal tutorial that teaches Python multiprocessing by running the real thing.",
+        subcommands: [Learn.self, Run.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
+        defaultSubcommand: Learn.self
+    )
+}

@@ -1,0 +1,19 @@
+from multiprocessing import Pool, current_process
+import os
+import time
+
+def square(n):
+    me = current_process().name
+    print("task %d -> pid %d (%s)" % (n, os.getpid(), me))
+    time.sleep(0.5)
+    return n * n
+
+if __name__ == "__main__":
+    print("main pid %d" % os.getpid())
+    pool = Pool(3)
+    # The three workers exist now, before any task has been given to them.
+    print("Pool(3) is ready")
+    results = [pool.apply_async(square, (n,)) for n in range(7)]
+    pool.close()
+    pool.join()
+    print("results:", [r.get() for r in results])
