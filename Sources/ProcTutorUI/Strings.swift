@@ -45,7 +45,7 @@ enum S {
     static let stEnded = Localized(zh: "已结束", en: "ended")
 
     // Output
-    static let unretrieved = Localized(zh: "个进程池任务失败了，却没有人取回结果（.get()）：",
+    static let unretrieved = Localized(zh: " 个进程池任务失败了，却没有人取回结果（.get()）：",
                                        en: " pool task failure(s) that nobody retrieved (.get()):")
     static let unretrievedYet = Localized(zh: "（尚未取回）", en: "(not retrieved yet)")
 
@@ -91,4 +91,22 @@ enum S {
     static let kNext = Localized(zh: "下一题", en: "next")
     static let kLeaveQuiz = Localized(zh: "离开测验", en: "leave quiz")
     static let kToggle = Localized(zh: "选择", en: "toggle")
+    static let kSubmitRun = Localized(zh: "提交并运行", en: "answer and run")
+
+    // Quiz
+    static let pickAll = Localized(zh: "选出所有正确的选项（字母切换），然后按 Enter。", en: "Pick every right choice (letters toggle), then press Enter.")
+    static let predictHint = Localized(zh: "先预测：输入一个整数，按 Enter 运行演示，运行结束后用真实结果检查。",
+                                       en: "Predict first: type a whole number and press Enter; the demo runs and the real run checks you.")
+    static let predictRunning = Localized(zh: "演示正在运行……看右边的窗格。运行结束后显示结果。",
+                                          en: "The demo is running… watch the panes. The verdict comes when it ends.")
+    static let correct = Localized(zh: "正确！", en: "Correct!")
+    static let wrong = Localized(zh: "不对", en: "Not quite")
+    static let theAnswer = Localized(zh: "答案：", en: "the answer:")
+    static let unobserved = Localized(zh: "这次运行没有给出结果（被停止或失败了），本题不计分。",
+                                      en: "The run did not show it (stopped or failed); this question is not scored.")
+    static let runShowed = Localized(zh: "真实运行的结果：", en: "The real run showed:")
+    static let pressNext = Localized(zh: "按 Enter 进入下一题。", en: "Press Enter for the next question.")
+    static let score = Localized(zh: "得分", en: "Score")
+    static let scoreSaved = Localized(zh: "成绩已保存。按 Enter 回到课文，→ 进入下一课。",
+                                      en: "Your score is saved. Enter returns to the lesson, → opens the next one.")
 }

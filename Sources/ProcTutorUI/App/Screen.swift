@@ -29,9 +29,9 @@ enum Screen {
 
     /// A pane: its block, fixed header lines, then the scrolled body with ↑/↓ marks when more is hidden.
     static func renderPane(_ pane: Pane, _ s: AppState, _ rect: Rect, focused: Bool, into buf: inout CellBuffer) {
-        let inner = rect.inset(1)
+        let inner = ScreenLayout.contentArea(rect)
         let content = PaneContent.make(pane, s, width: inner.width)
-        buf.fill(inner)
+        buf.fill(rect.inset(1))
         BlockWidget(title: content.title, note: content.note, focused: focused).render(into: &buf, area: rect)
         guard !inner.isEmpty else { return }
         let header = content.header.prefix(max(0, inner.height - 1))

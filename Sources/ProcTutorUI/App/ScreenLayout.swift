@@ -44,6 +44,11 @@ public struct ScreenLayout: Equatable, Sendable {
         }
     }
 
+    /// Where a pane's content goes inside its outer rectangle: within the border, one column of padding.
+    public static func contentArea(_ rect: Rect) -> Rect {
+        Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+    }
+
     /// The pane whose area contains (x, y).
     public func pane(at x: Int, _ y: Int) -> Pane? {
         // Shared borders belong to both neighbours; prefer the one whose inside holds the point.

@@ -3,7 +3,7 @@ enum Scrolling {
     /// Visible body rows and total body lines of `pane` at the current size (nil when the pane is not shown).
     static func metrics(_ s: AppState, _ pane: Pane) -> (rows: Int, count: Int)? {
         guard let rect = s.layout.panes[pane] else { return nil }
-        let inner = rect.inset(1)
+        let inner = ScreenLayout.contentArea(rect)
         let content = PaneContent.make(pane, s, width: inner.width)
         return (max(1, inner.height - content.header.count), content.count)
     }

@@ -55,31 +55,41 @@ enum SummaryLine {
 
 /// The bottom line: the keys that matter now.
 enum KeyBar {
-    static func keys(_ s: AppState) -> [(String, String)] {
+    /// The keys that matter now, most important first within each group; `priority` decides which go
+    /// when the line is too short (lower goes first).
+    static func keys(_ s: AppState) -> [(key: String, what: String, priority: Int)] {
         let l = s.lang
-        if s.overlay == .help { return [("Esc", S.kClose[l])] }
-        if s.overlay == .confirmQuit { return [("y", S.kQuit[l]), ("n", S.kClose[l])] }
-        if let quiz = s.quiz { return Quiz.keys(quiz, s) }
-        var keys: [(String, String)] = []
+        if s.overlay == .help { return [("Esc", S.kClose[l], 9)] }
+        if s.overlay == .confirmQuit { return [("y", S.kQuit[l], 9), ("n", S.kClose[l], 9)] }
+        if let quiz = s.quiz { return Quiz.keys(quiz, s).map { ($0.0, $0.1, 5) } }
+        var keys: [(String, String, Int)] = []
         if s.isRunning {
-            keys += [("r", S.kRerun[l]), ("s", S.kStop[l]), ("p", s.run?.paused == true ? S.kResume[l] : S.kPause[l])]
+            keys += [("r", S.kRerun[l], 8), ("s", S.kStop[l], 9),
+                     ("p", s.run?.paused == true ? S.kResume[l] : S.kPause[l], 7)]
         } else {
-            keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l]))
+            keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l], 9))
         }
-        keys += [("←→", S.kLesson[l]), ("Tab", S.kPane[l]), ("↑↓", S.kScroll[l])]
-        if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l])) }
-        keys += [("m", S.kMethod[l]), ("o", S.kOutput[l]), ("Q", S.kQuiz[l]), ("?", S.kHelp[l]), ("q", S.kQuit[l])]
+        keys += [("←→", S.kLesson[l], 6), ("Tab", S.kPane[l], 6), ("↑↓", S.kScroll[l], 1)]
+        if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }
+        keys += [("m", S.kMethod[l], 3), ("o", S.kOutput[l], 2), ("Q", S.kQuiz[l], 7), ("?", S.kHelp[l], 8),
+                 ("q", S.kQuit[l], 9)]
         return keys
     }
 
     static func render(into buf: inout CellBuffer, area: Rect, state: AppState) {
         buf.fill(area)
+        var keys = keys(state)
+        func need(_ k: [(key: String, what: String, priority: Int)]) -> Int {
+            k.reduce(1) { $0 + TextWidth.of($1.key) + TextWidth.of($1.what) + 3 }
+        }
+        // Drop the least important keys until the rest fit; the order on screen stays.
+        while need(keys) > area.width + 2, let i = keys.indices.min(by: { keys[$0].priority < keys[$1].priority }) {
+            keys.remove(at: i)
+        }
         var x = area.x + 1
-        for (key, what) in keys(state) {
-            let need = TextWidth.of(key) + TextWidth.of(what) + 3
-            guard x + need <= area.right else { break }
-            x += buf.put(key, x: x, y: area.y, style: Theme.key)
-            x += buf.put(" " + what + "  ", x: x, y: area.y, style: Theme.keyBar)
+        for k in keys {
+            x += buf.put(k.key, x: x, y: area.y, style: Theme.key, maxWidth: area.right - x)
+            x += buf.put(" " + k.what + "  ", x: x, y: area.y, style: Theme.keyBar, maxWidth: area.right - x)
         }
     }
 }

@@ -22,12 +22,14 @@ public struct BlockWidget {
         let style = focused ? Theme.borderFocused : Theme.border
         let (x0, y0, x1, y1) = (area.x, area.y, area.right - 1, area.bottom - 1)
         for x in x0...x1 {
-            Box.merge(&buf, x, y0, x == x0 ? Box.right : x == x1 ? Box.left : Box.left | Box.right, style)
-            Box.merge(&buf, x, y1, x == x0 ? Box.right : x == x1 ? Box.left : Box.left | Box.right, style)
+            let across = (x > x0 ? Box.left : 0) | (x < x1 ? Box.right : 0)
+            let corner = x == x0 || x == x1
+            Box.merge(&buf, x, y0, across | (corner ? Box.down : 0), style)
+            Box.merge(&buf, x, y1, across | (corner ? Box.up : 0), style)
         }
-        for y in y0...y1 {
-            Box.merge(&buf, x0, y, y == y0 ? Box.down : y == y1 ? Box.up : Box.up | Box.down, style)
-            Box.merge(&buf, x1, y, y == y0 ? Box.down : y == y1 ? Box.up : Box.up | Box.down, style)
+        for y in (y0 + 1)..<y1 {
+            Box.merge(&buf, x0, y, Box.up | Box.down, style)
+            Box.merge(&buf, x1, y, Box.up | Box.down, style)
         }
         let room = area.width - 4
         if !note.isEmpty, room > 8 {

@@ -62,7 +62,7 @@ public enum DocumentView {
     }
 
     /// Inline content as lines (split at hard breaks), soft breaks resolved: a space between Latin words,
-    /// nothing next to a CJK character (CommonMark renders the newline as a space, which Chinese does not use).
+    /// nothing between two CJK characters (CommonMark renders the newline as a space, which Chinese does not use).
     static func paragraphs(_ inl: [Inline], _ base: Style) -> [StyledLine] {
         var pieces: [(String, Style)] = []
         flatten(inl, base, &pieces)
@@ -74,8 +74,10 @@ public enum DocumentView {
             case "\u{2029}":
                 let before = lines[lines.count - 1].text.last
                 let after = pieces[(k + 1)...].first { !$0.0.isEmpty }?.0.first
-                let cjk = [before, after].contains { $0.map { TextWidth.of($0) == 2 } ?? false }
-                if !cjk && before != nil && after != nil { lines[lines.count - 1].append(" ", style) }
+                let wide = { (c: Character?) in c.map { TextWidth.of($0) == 2 } ?? false }
+                if !(wide(before) && wide(after)) && before != nil && after != nil {
+                    lines[lines.count - 1].append(" ", style)
+                }
             default:
                 lines[lines.count - 1].append(TextWidth.sanitize(text), style)
             }
