@@ -32,7 +32,7 @@ public enum LessonLoader {
         for demo in file.demos where !Paths.isFile(Paths.join(folder, demo.file)) {
             let n = file.demoFileNodes[demo.name]
             problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column,
-                                       "demo file '\(demo.file)' not found in \(folder)"))
+                                       "demo file '\(demo.file)' does not exist in the lesson folder"))
         }
 
         var documents: [Lang: Document] = [:]
@@ -41,7 +41,7 @@ public enum LessonLoader {
             let path = Paths.join(folder, name)
             guard Paths.isFile(path) else {
                 problems.append(Diagnostic(path: yamlPath, line: node.mark?.line, column: node.mark?.column,
-                                           "text file '\(name)' (\(lang == .zh ? "Chinese" : "English")) not found in \(folder)"))
+                                           "\(lang == .zh ? "Chinese" : "English") text file '\(name)' does not exist in the lesson folder"))
                 continue
             }
             guard let md = readText(path) else {
@@ -53,10 +53,10 @@ public enum LessonLoader {
             problems += mdProblems
         }
 
-        if file.quiz.count < recommendedQuestions, file.id != nil {
+        if file.quizItemCount < recommendedQuestions, file.id != nil {
             let n = file.quizNode
             problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column,
-                                       "the quiz has \(file.quiz.count) question\(file.quiz.count == 1 ? "" : "s"); give at least \(recommendedQuestions)",
+                                       "the quiz has \(file.quizItemCount) question\(file.quizItemCount == 1 ? "" : "s"); give at least \(recommendedQuestions)",
                                        severity: .warning))
         }
 

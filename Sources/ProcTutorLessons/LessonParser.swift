@@ -16,6 +16,8 @@ struct LessonFile {
     /// `text.zh` / `text.en` file names and their nodes.
     var textFiles: [Lang: (name: String, node: Node)] = [:]
     var quiz: [Question] = []
+    /// How many questions the file lists, valid or not (a broken question is reported on its own).
+    var quizItemCount = 0
     /// The node of the `quiz` key's value (or the root), to position "too few questions".
     var quizNode: Node?
 }
@@ -53,6 +55,7 @@ enum LessonParser {
         file.quizNode = f["quiz"] ?? root
         if let node = f["quiz"], node.scalar?.string.isEmpty != true {
             file.quiz = QuizParser.parse(node, demos: file.demos.map(\.name), &r)
+            file.quizItemCount = node.sequence?.count ?? 0
         }
         return (file, r.problems)
     }
