@@ -1,0 +1,77 @@
+import Foundation
+import ProcTutorCore
+
+/// One lesson folder read from disk: the lesson (when its metadata is usable) and every problem found.
+public struct LoadedLesson: Sendable {
+    public var lesson: Lesson?
+    public var problems: [Diagnostic]
+    /// Where `number` was written, to position a duplicate number across lessons.
+    var numberLine: Int?
+    var numberColumn: Int?
+}
+
+/// Reads one lesson folder: `lesson.yaml`, the texts it names, and checks that the demos it names exist.
+///
+/// A lesson whose text or quiz has problems still loads (its demos can run); only a lesson without usable
+/// `id`, `number` and `title` is left out.
+public enum LessonLoader {
+    /// The smallest quiz the built-in lessons have; a smaller one is a warning (instructors may want fewer).
+    public static let recommendedQuestions = 6
+
+    public static func load(folder: String) -> LoadedLesson {
+        let folderName = URL(fileURLWithPath: folder).lastPathComponent
+        let yamlPath = Paths.join(folder, "lesson.yaml")
+        guard Paths.isFile(yamlPath) else {
+            return LoadedLesson(problems: [Diagnostic(path: folder, "no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)")])
+        }
+        guard let text = readText(yamlPath) else {
+            return LoadedLesson(problems: [Diagnostic(path: yamlPath, "cannot read the file, or it is not UTF-8 text")])
+        }
+        var (file, problems) = LessonParser.parse(text, path: yamlPath, folderName: folderName)
+
+        for demo in file.demos where !Paths.isFile(Paths.join(folder, demo.file)) {
+            let n = file.demoFileNodes[demo.name]
+            problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column,
+                                       "demo file '\(demo.file)' does not exist in the lesson folder"))
+        }
+
+        var documents: [Lang: Document] = [:]
+        for lang in Lang.allCases {
+            guard let (name, node) = file.textFiles[lang] else { continue }
+            let path = Paths.join(folder, name)
+            guard Paths.isFile(path) else {
+                problems.append(Diagnostic(path: yamlPath, line: node.mark?.line, column: node.mark?.column,
+                                           "\(lang == .zh ? "Chinese" : "English") text file '\(name)' does not exist in the lesson folder"))
+                continue
+            }
+            guard let md = readText(path) else {
+                problems.append(Diagnostic(path: path, "cannot read the file, or it is not UTF-8 text"))
+                continue
+            }
+            let (doc, mdProblems) = MarkdownParser.parse(md, path: path)
+            documents[lang] = doc
+            problems += mdProblems
+        }
+
+        if file.quizItemCount < recommendedQuestions, file.id != nil {
+            let n = file.quizNode
+            problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column,
+                                       "the quiz has \(file.quizItemCount) question\(file.quizItemCount == 1 ? "" : "s"); give at least \(recommendedQuestions)",
+                                       severity: .warning))
+        }
+
+        guard let id = file.id, let number = file.number, let title = file.title else {
+            return LoadedLesson(problems: problems)
+        }
+        let lesson = Lesson(id: id, number: number, title: title, demos: file.demos, text: documents,
+                            quiz: file.quiz, directory: Paths.standardized(folder))
+        return LoadedLesson(lesson: lesson, problems: problems, numberLine: file.numberNode?.mark?.line,
+                            numberColumn: file.numberNode?.mark?.column)
+    }
+
+    /// The file's text, or nil if it cannot be read or is not UTF-8.
+    static func readText(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+}

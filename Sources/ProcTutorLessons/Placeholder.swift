@@ -1,3 +1,0 @@
-import CCmark
-import Yams
-public enum LessonsModule {}

@@ -1,2 +1,0 @@
-import CNcursesShim
-public enum TerminalModule {}

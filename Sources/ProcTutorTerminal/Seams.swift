@@ -1,0 +1,60 @@
+import ProcTutorCore
+import ProcTutorUI
+
+/// A frame the backend can draw. `CellBuffer` is one; the loop needs nothing else from it.
+public protocol CellGrid {
+    var width: Int { get }
+    var height: Int { get }
+    subscript(x: Int, y: Int) -> Cell { get }
+}
+
+/// A running demo as the loop sees it: an fd to poll, events to drain, and the controls. `SupervisedRun` is one.
+public protocol DemoRun: AnyObject {
+    /// Readable whenever `drain()` has something (or the run ended).
+    var fd: Int32 { get }
+    /// Every event that arrived since the last call, in order.
+    func drain() -> [Event]
+    /// True once the last event (the summary) has been drained.
+    var isFinished: Bool { get }
+    /// Stops the whole tree and waits until it is gone.
+    func stop()
+    func pause()
+    func resume()
+}
+
+/// The pure app and the side effects the loop cannot do by itself, supplied by the `proctutor` executable.
+public struct TutorialHooks {
+    /// `App.update` on the app's state.
+    public var update: (AppMsg) -> [AppCommand]
+    /// `App.view` of the current state, at the size of the last `.resize` message.
+    public var view: () -> any CellGrid
+    /// Starts a demo (`.startRun`).
+    public var startRun: (_ path: String, _ startMethod: StartMethod?) throws -> any DemoRun
+    /// Persists the progress in the app's state (`.saveProgress`, and before leaving on a signal).
+    public var saveProgress: () -> Void
+
+    public init(update: @escaping (AppMsg) -> [AppCommand], view: @escaping () -> any CellGrid,
+                startRun: @escaping (String, StartMethod?) throws -> any DemoRun,
+                saveProgress: @escaping () -> Void) {
+        self.update = update
+        self.view = view
+        self.startRun = startRun
+        self.saveProgress = saveProgress
+    }
+}
+
+/// How the loop ended.
+public enum LoopExit: Equatable, Sendable {
+    /// The app asked to quit.
+    case quit
+    /// A signal told us to go (SIGINT/Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) or the terminal went away.
+    case signal(Int32)
+
+    /// The conventional exit status: 0, or 128 + the signal.
+    public var exitCode: Int32 {
+        switch self {
+        case .quit: 0
+        case .signal(let sig): 128 + sig
+        }
+    }
+}
