@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @preconcurrency import Glibc
 import ProcTutorCore
+import ProcTutorLessons
 import ProcTutorSupervisor
 
 /// `proctutor run TARGET`: runs a lesson's demo or any Python file under the tracer and prints every event.
@@ -41,6 +42,9 @@ struct Run: ParsableCommand {
     @Option(help: "Stop the tree when more processes than this are alive at once.")
     var maxProcesses: Int = 256
 
+    @Option(help: "The lessons folder (default: $PROCTUTOR_LESSONS, then the installed or checked-out lessons).")
+    var lessons: String?
+
     @Option(help: .hidden)
     var timeScale: Double?
 
@@ -58,7 +62,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let (program, forcedMethod) = try RunTarget.resolve(target, variant: variant)
+        let (program, forcedMethod) = try RunTarget.resolve(target, variant: variant, lessons: lessons)
         let method = startMethod.flatMap(StartMethod.init(rawValue:)) ?? forcedMethod
         let config = RunConfig(program: program, arguments: arguments, python: python, startMethod: method,
                                timeout: timeout, timeScale: timeScale, maxProcesses: maxProcesses)
@@ -136,20 +140,34 @@ enum InterruptPipe {
 
 nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
 
-/// Turns a run TARGET into a program path (and the start method its lesson forces, if any).
+/// Turns a run TARGET into a program path (and the start method its lesson's demo forces, if any).
 enum RunTarget {
-    static func resolve(_ target: String, variant: String?) throws -> (String, StartMethod?) {
+    static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> (String, StartMethod?) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), !isDir.boolValue {
-            if variant != nil {
-                throw failure("proctutor run: --variant applies to lessons, not to a file")
-            }
+            if variant != nil { throw failure("proctutor run: --variant applies to lessons, not to a file") }
             return (target, nil)
         }
         if target.hasSuffix(".py") || target.contains("/") {
             throw failure("proctutor run: \(target): no such file")
         }
-        throw failure("proctutor run: \(target): no such file (lesson ids need the lesson library)")
+        let library: LessonLibrary
+        do {
+            library = try LessonLibrary(directory: try LessonLibrary.locate(explicit: lessons))
+        } catch {
+            throw failure("proctutor run: \(target) is not a file, and \(error)")
+        }
+        let lesson: Lesson
+        do {
+            lesson = try library.lesson(named: target)
+        } catch {
+            throw failure("proctutor run: \(target) is neither a file nor a lesson: \(error)")
+        }
+        guard let demo = lesson.demo(named: variant) else {
+            let names = lesson.demos.map(\.name).joined(separator: ", ")
+            throw failure("proctutor run: lesson \(lesson.id) has no variant '\(variant ?? "")'; its variants: \(names)")
+        }
+        return (lesson.path(of: demo), demo.startMethod)
     }
 }
 
