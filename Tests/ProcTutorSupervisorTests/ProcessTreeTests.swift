@@ -253,7 +253,7 @@ struct ProcessTreeTests {
 
     @Test func seedPoolUnderSpawnLoopsUntilTheTimeout() throws {
         let r = try Harness.run(Harness.packageRoot + "/lessons/05-broken-pool/original.py", method: .spawn,
-                                timeout: 3, timeScale: 0.05)
+                                timeout: 8, timeScale: 0.05)
         #expect(r.events.contains { $0.kind == .stopped(reason: .timeout, detail: $0.stoppedDetail ?? "") })
         #expect(r.summary?.exitCode == 124)
         #expect(r.lines.contains { $0.text.contains("RuntimeError") })
