@@ -25,12 +25,15 @@ public final class TutorialLoop {
     private var lastFrame = -Double.infinity
     private var exit: LoopExit?
     /// Test-only: crash deliberately at this time (see `CrashHook`).
-    private let crashAt: Double?
+    private var crashAt: Double?
+    private let crashDelay: Double?
+    private var crashRearmed = false
 
     init(hooks: TutorialHooks, screen: CursesScreen, signals: SignalPipe, crashAfter: Double?) {
         self.hooks = hooks
         self.screen = screen
         self.signals = signals
+        crashDelay = crashAfter
         crashAt = crashAfter.map { Monotonic.now() + $0 }
     }
 
@@ -151,6 +154,10 @@ public final class TutorialLoop {
             do {
                 run = try hooks.startRun(path, startMethod)
                 runStartedAt = Monotonic.now()
+                if let crashDelay, !crashRearmed {
+                    crashAt = runStartedAt + crashDelay
+                    crashRearmed = true
+                }
                 nextTick = runStartedAt + Self.tickInterval
                 paused = false
             } catch {
