@@ -45,7 +45,7 @@ public final class TutorialLoop {
             drawIfDue()
             waitAndHandle()
         }
-        stopRun()
+        stopRun(deliverRemainingEvents: false)
         return exit ?? .quit
     }
 
@@ -60,8 +60,10 @@ public final class TutorialLoop {
 
         if fds[1].revents != 0 { handleSignals() }
         if fds[0].revents & Int16(POLLIN) != 0 { handleInput() }
-        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
-            // The terminal is gone (closed window, ssh dropped) even if SIGHUP was not delivered to us.
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            // The terminal is gone (closed window, ssh dropped), even if SIGHUP never reached us: without this,
+            // poll would report the hang-up again at once, forever.
+            hooks.saveProgress()
             finish(.signal(SIGHUP))
         }
         if fds.count > 2 && fds[2].revents != 0 { handleRunEvents() }
@@ -144,13 +146,17 @@ public final class TutorialLoop {
     private func send(_ msg: AppMsg) {
         let commands = hooks.update(msg)
         dirty = true
-        for command in commands { execute(command) }
+        // A stop on its own is the student stopping the run they watch: its last events (exits, the summary)
+        // are shown. A stop with other commands (re-run, another lesson, quit) is the app moving on, and the
+        // old run's remaining events must not land in the new state.
+        let showStoppedRun = commands == [.stopRun]
+        for command in commands { execute(command, showStoppedRun: showStoppedRun) }
     }
 
-    private func execute(_ command: AppCommand) {
+    private func execute(_ command: AppCommand, showStoppedRun: Bool) {
         switch command {
         case let .startRun(path, startMethod):
-            stopRun()
+            stopRun(deliverRemainingEvents: false)
             do {
                 run = try hooks.startRun(path, startMethod)
                 runStartedAt = Monotonic.now()
@@ -165,7 +171,7 @@ public final class TutorialLoop {
                 send(.runEnded)
             }
         case .stopRun:
-            stopRun()
+            stopRun(deliverRemainingEvents: showStoppedRun)
         case .pauseRun:
             run?.pause()
             paused = run != nil
@@ -180,12 +186,14 @@ public final class TutorialLoop {
         }
     }
 
-    /// Stops the current demo and tells the app it ended (its remaining events included).
-    private func stopRun() {
+    /// Stops the current demo (the whole tree, waiting until it is gone) and, if asked, hands the app the
+    /// run's last events and `.runEnded`.
+    private func stopRun(deliverRemainingEvents: Bool) {
         guard let current = run else { return }
         run = nil
-        current.stop()
         paused = false
+        current.stop()
+        guard deliverRemainingEvents else { return }
         for event in current.drain() { send(.run(event)) }
         send(.runEnded)
     }

@@ -6,7 +6,7 @@ import Testing
 ///
 /// The fixture lesson's demo sleeps for ten minutes in three children, so whatever survives is a leak, not a
 /// slow exit. Its processes write their pids to a file, so the test knows them after the screen is gone.
-@Suite("Exit paths", .serialized)
+@Suite("Exit paths", .serialized, .timeLimit(.minutes(1)))
 struct ExitPathTests {
     enum Way: String, CaseIterable, CustomTestStringConvertible {
         case quitKey = "q, confirmed"
@@ -19,10 +19,9 @@ struct ExitPathTests {
 
     @Test("the terminal is restored and no demo process survives", arguments: Way.allCases)
     func exit(way: Way) throws {
-        let t = try TutorialHarness()
+        let crash = way == .crash ? ["PROCTUTOR_TEST_CRASH_AFTER_MS": "1500"] : [:]
+        let t = try TutorialHarness(TutorialHarness.fixture(), environment: crash)
         defer { t.close() }
-        let crash = way == .crash ? "PROCTUTOR_TEST_CRASH_AFTER_MS=1500" : ""
-        try t.launch("learn 1 --lessons \(TutorialHarness.fixtureLessons) --lang en", environment: crash)
         try t.waitForScreen(containing: "Long-running")
         try t.tmux.keys("r")
         let demo = try t.demoProcesses(count: 4)
@@ -56,13 +55,30 @@ struct ExitPathTests {
         let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
         #expect(survivors.isEmpty, "demo processes still alive: \(survivors)")
         #expect(Processes.inSession(session).isEmpty, "processes left in the demo's session \(session)")
+        #expect(try t.leakedProcesses().isEmpty)
+    }
+
+    @Test("Ctrl-Z gives the terminal back while stopped and takes it again on SIGCONT")
+    func suspend() throws {
+        let t = try TutorialHarness(TutorialHarness.fixture())
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        let tutorial = try t.proctutorPID()
+        try t.tmux.keys("C-z")
+        try t.tmux.waitFor("the job to stop") { $0.contains(TmuxSession.stoppedMarker) }
+        #expect(Processes.stat(tutorial)?.state == "T", "proctutor did not stop on Ctrl-Z")
+        try t.expectTerminalRestored()
+        try t.tmux.keys("Enter")  // the script runs `fg`
+        try t.waitForScreen(containing: "Long-running")
+        try t.tmux.keys("q")
+        #expect(try t.waitForExit() == 0)
+        try t.expectTerminalRestored()
     }
 
     @Test("closing the terminal window leaves no demo process")
     func terminalClosed() throws {
-        let t = try TutorialHarness()
+        let t = try TutorialHarness(TutorialHarness.fixture())
         defer { t.close() }
-        try t.launch("learn 1 --lessons \(TutorialHarness.fixtureLessons) --lang en")
         try t.waitForScreen(containing: "Long-running")
         try t.tmux.keys("r")
         let demo = try t.demoProcesses(count: 4)

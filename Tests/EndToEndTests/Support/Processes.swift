@@ -17,6 +17,16 @@ enum Processes {
         }
     }
 
+    /// Live processes whose environment contains `entry` exactly (`NAME=value`).
+    static func withEnvironmentEntry(_ entry: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        let needle = Data(entry.utf8)
+        return entries.compactMap(Int32.init).filter { pid in
+            guard isAlive(pid), let env = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            return env.split(separator: 0).contains { Data($0) == needle }
+        }
+    }
+
     /// Fields of /proc/PID/stat after the command name (which may contain spaces and parentheses).
     static func stat(_ pid: Int32) -> (state: Character, ppid: Int32, session: Int32)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
