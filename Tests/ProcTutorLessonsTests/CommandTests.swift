@@ -148,3 +148,28 @@ import Testing
         #expect(missing.stderr.contains("the lessons folder '/no/such/dir' (from --lessons) does not exist or is not a folder"))
     }
 }
+
+@Suite struct InstallTests {
+    @Test func installedBinaryFindsItsLessons() throws {
+        let prefix = Fixture.tempDir("prefix")
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        let install = Process()
+        install.executableURL = URL(fileURLWithPath: CommandTests.packageRoot + "/scripts/install")
+        install.arguments = ["--build-dir", CommandTests.packageRoot + "/.build/debug", prefix]
+        install.standardError = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        #expect(install.terminationStatus == 0)
+        let bin = prefix + "/bin/proctutor"
+        let lessons = prefix + "/share/proctutor/lessons"
+        #expect(FileManager.default.fileExists(atPath: lessons + "/05-broken-pool/lesson.yaml"))
+        // From another folder, with no hint: the installed lessons are found before the checkout's.
+        let r = try CommandTests.run(["check"], executable: bin, cwd: "/")
+        #expect(r.status == 0)
+        #expect(r.stdout == "checked 5 lessons in \(lessons): 0 errors, 0 warnings\n")
+        let l = try CommandTests.run(["lessons", "--lang", "en"], env: ["XDG_STATE_HOME": prefix + "/state"],
+                                     executable: bin, cwd: "/")
+        #expect(l.status == 0)
+        #expect(l.stdout.contains("5  05-broken-pool"))
+    }
+}
