@@ -42,7 +42,7 @@ public struct QuizSession: Equatable, Sendable {
     /// Right answers, and the questions that count (a predict question whose run showed nothing does not).
     public var score: QuizScore {
         QuizScore(correct: grades.filter { $0 == .correct }.count,
-                  total: grades.filter { $0 != .unobserved }.count)
+                  total: grades.filter { $0 != nil && $0 != .unobserved }.count)
     }
 
     /// Whether the current question takes typed text (keys go to the input, not to commands).

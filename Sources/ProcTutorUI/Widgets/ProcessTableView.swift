@@ -45,9 +45,10 @@ public enum ProcessTableView {
         let hasLogical = recs.contains { $0.parent != nil }
         let pidW = 7 + min(maxDepth, 4) * 2
         let ppidW = hasLogical ? 14 : 7
-        let stateW = lang == .zh ? 14 : 15
+        let stateW = lang == .zh ? 14 : 16
         let aliveW = 6, startW = 7, timeW = 7
-        let showStart = width >= pidW + ppidW + stateW + aliveW + timeW + startW + 12
+        // START goes first when room is short: the timeline shows start times too, names matter more.
+        let showStart = width >= pidW + ppidW + stateW + aliveW + timeW + startW + 17
         let fixed = pidW + ppidW + stateW + aliveW + timeW + (showStart ? startW : 0)
         let nameW = max(6, width - fixed)
 
