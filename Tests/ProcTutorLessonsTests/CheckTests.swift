@@ -80,3 +80,18 @@ import Testing
         #expect(Diagnostic(path: "dir", "bad", severity: .warning).description == "dir: warning: bad")
     }
 }
+
+@Suite struct BuiltInLessonsTests {
+    /// The shipped lessons pass the strictest check: no errors, no warnings, at least 6 questions each.
+    @Test func builtInLessonsAreClean() throws {
+        let check = LessonCheck(directory: Fixture.builtIn)
+        #expect(check.problems.map(\.description) == [])
+        #expect(check.lessonCount == 5)
+        let lib = try LessonLibrary(directory: Fixture.builtIn)
+        for lesson in lib.lessons {
+            #expect(lesson.quiz.count >= LessonLoader.recommendedQuestions, "\(lesson.id)")
+            #expect(lesson.text[.zh]?.blocks.isEmpty == false, "\(lesson.id)")
+            #expect(lesson.text[.en]?.blocks.isEmpty == false, "\(lesson.id)")
+        }
+    }
+}
