@@ -36,6 +36,10 @@ import Testing
             "01-hello/text.en.md:5:1: warning: raw HTML is not rendered in the terminal; it is shown as plain text",
             "01-hello/text.en.md:7:4: warning: images cannot be shown in the terminal; only their description is",
         ]),
+        ("language-drift", [
+            "01-hello/text.zh.md: warning: the texts differ in headings: 2 in Chinese, 1 in English; the two languages should match",
+            "01-hello/text.zh.md: warning: the texts differ in Python code blocks: 0 in Chinese, 1 in English; the two languages should match",
+        ]),
         ("empty-text", ["01-hello/text.zh.md:1:1: the lesson text is empty"]),
         ("few-questions", ["01-hello/lesson.yaml:14:3: warning: the quiz has 2 questions; give at least 6"]),
         ("no-lesson-yaml", ["01-hello: no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)"]),
