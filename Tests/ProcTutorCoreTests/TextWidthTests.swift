@@ -71,15 +71,4 @@ import Testing
         #expect(TextWidth.truncate("ok", to: 5) == "ok")
         #expect(TextWidth.pad("进程", to: 6) == "进程  ")
     }
-
-    @Test func sanitiseMakesControlsVisible() {
-        #expect(TextWidth.sanitize("a\u{1B}[31mb") == "a␛[31mb")
-        #expect(TextWidth.sanitize("\u{0}\u{7}\u{7F}") == "␀␇␡")
-        #expect(TextWidth.sanitize("x\u{9B}2J") == "x\u{FFFD}2J")
-        #expect(TextWidth.sanitize("a\nb") == "a␊b")
-        #expect(TextWidth.sanitize("a\nb", keepNewlines: true) == "a\nb")
-        #expect(TextWidth.sanitize("\tx", tabWidth: 4) == "    x")
-        #expect(TextWidth.sanitize("进\tx", tabWidth: 4) == "进  x")
-        #expect(TextWidth.sanitize("plain 文本") == "plain 文本")
-    }
 }

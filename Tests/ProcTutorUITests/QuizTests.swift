@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ProcTutorCore
 @testable import ProcTutorUI
@@ -52,7 +53,14 @@ import ProcTutorCore
         // The score is kept and saved.
         #expect(press(&s, .enter) == [.saveProgress])
         #expect(s.quiz?.phase == .finished)
-        #expect(s.quizScores["04-pool"] == QuizScore(correct: 3, total: 4))
+        #expect(s.quizResults["04-pool"] == QuizResult(correct: 3, total: 4))
+        // The backend saves what is unsaved, then says so.
+        #expect(s.unsavedQuizResults == ["04-pool": QuizResult(correct: 3, total: 4)])
+        var saved = StudentProgress()
+        saved.recordQuiz(lesson: "04-pool", score: QuizScore(correct: 3, total: 4, at: Date(timeIntervalSince1970: 0)))
+        s.progressSaved(saved)
+        #expect(s.unsavedQuizResults.isEmpty)
+        #expect(s.progress[lesson: "04-pool"].bestScore?.correct == 3)
         _ = press(&s, .enter)
         #expect(s.quiz == nil)
     }
@@ -67,7 +75,7 @@ import ProcTutorCore
         #expect(press(&s, .char("s")) == [.stopRun])  // global keys work while the run goes
         _ = App.update(&s, .runEnded)
         #expect(s.quiz?.phase == .answered(.unobserved))
-        #expect(s.quiz?.score == QuizScore(correct: 0, total: 0))
+        #expect(s.quiz?.score == QuizResult(correct: 0, total: 0))
     }
 
     @Test func choiceQuestionsLeaveOtherKeysToTheApp() {

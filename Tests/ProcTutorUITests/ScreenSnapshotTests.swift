@@ -1,3 +1,4 @@
+import Foundation
 import SnapshotTesting
 import Testing
 import ProcTutorCore
@@ -25,7 +26,13 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     }
 
     @Test func lessonInChinese() {
-        both { w, h in Fixtures.state(width: w, height: h, lesson: 1) }
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 1)
+            // A lesson done before, with its best score.
+            s.progress.recordQuiz(lesson: "02-process", score: QuizScore(correct: 5, total: 6, at: Date(timeIntervalSince1970: 0)))
+            s.progress.markDone(lesson: "02-process")
+            return s
+        }
     }
 
     @Test func lessonScrolledInEnglish() {

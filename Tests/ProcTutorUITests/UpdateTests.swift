@@ -188,4 +188,56 @@ import ProcTutorCore
         _ = App.update(&s, .run(Fixtures.poolEvents[0]))
         #expect(s.run?.table.records.count == 1)
     }
+
+    /// The backend's side of the protocol, as ProcTutorTerminal's loop does it: stopping a run (also before
+    /// starting the next) delivers its remaining events, then one `.runEnded`.
+    struct Backend {
+        var active: [Event]?
+        var started: [String] = []
+
+        mutating func execute(_ commands: [AppCommand], _ s: inout AppState, leftovers: [Event]) {
+            for c in commands {
+                switch c {
+                case let .startRun(path, _):
+                    stop(&s, leftovers)
+                    active = []
+                    started.append(path)
+                case .stopRun:
+                    stop(&s, leftovers)
+                default:
+                    break
+                }
+            }
+        }
+
+        mutating func stop(_ s: inout AppState, _ leftovers: [Event]) {
+            guard active != nil else { return }
+            active = nil
+            for e in leftovers { execute(App.update(&s, .run(e)), &s, leftovers: []) }
+            execute(App.update(&s, .runEnded), &s, leftovers: [])
+        }
+    }
+
+    @Test func leftoversOfAReplacedRunNeverReachTheNewOne() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 2)
+        var backend = Backend()
+        backend.execute(press(&s, .char("r")), &s, leftovers: [])
+        for e in Fixtures.poolEvents.prefix(5) { _ = App.update(&s, .run(e)) }
+        // Re-run twice in a row while running: both old runs end with leftovers.
+        backend.execute(press(&s, .char("r")), &s, leftovers: Array(Fixtures.poolEvents[5...7]))
+        backend.execute(press(&s, .char("r")), &s, leftovers: [Fixtures.poolEvents[0]])
+        #expect(backend.started.count == 3)
+        #expect(s.isRunning)
+        #expect(s.run?.events.isEmpty == true)
+        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
+        #expect(s.run?.events == [Fixtures.poolEvents[0]])
+        // A lesson change while running: the leftovers do not become a run of the new lesson.
+        backend.execute(press(&s, .left), &s, leftovers: [Fixtures.poolEvents[1]])
+        #expect(s.run == nil)
+        // The stop key: the leftovers belong to the run on screen, which then ends.
+        backend.execute(press(&s, .char("r")), &s, leftovers: [])
+        backend.execute(press(&s, .char("s")), &s, leftovers: [Fixtures.poolEvents[0]])
+        #expect(s.run?.events == [Fixtures.poolEvents[0]])
+        #expect(s.isRunning == false)
+    }
 }

@@ -68,7 +68,7 @@ public enum ProcessTableView {
             let pid = (depth > 0 ? String(repeating: " ", count: (depth - 1) * 2) + "└ " : "") + "\(r.pid)"
             // The kernel parent, then the logical (multiprocessing) parent where it differs: forkserver children.
             let ppid = r.parent.map { $0 == r.ppid ? "\(r.ppid)" : "\(r.ppid) (\($0))" } ?? "\(r.ppid)"
-            let name = TextWidth.sanitize(r.name ?? r.method.rawValue)
+            let name = Sanitizer.sanitize(r.name ?? r.method.rawValue)
             let alive = r.isAlive ? S.yes[lang] : S.no[lang]
             let end = r.exitedAt ?? run.clock
             let text = cells(pid, ppid, name, stateText(r, run: run, lang: lang), alive,

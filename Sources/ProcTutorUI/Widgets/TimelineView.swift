@@ -49,7 +49,7 @@ public enum TimelineView {
                 for c in a...b { glyphs[c] = digit; styles[c] = st }
                 if failed { glyphs[b] = "✗" }
             }
-            let name = TextWidth.sanitize(r.name ?? r.method.rawValue)
+            let name = Sanitizer.sanitize(r.name ?? r.method.rawValue)
             var line = StyledLine(TextWidth.pad("\(r.pid) \(name)", to: labelW) + " ",
                                   r.isAlive ? lifeStyle : Theme.exitedRow)
             var k = 0
