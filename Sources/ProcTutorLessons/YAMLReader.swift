@@ -50,7 +50,7 @@ struct YAMLReader {
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
-                              "duplicate key \(keys) in the same mapping; keep only one")
+                              "key \(keys) is given more than once in the same mapping; keep only one")
         case let .reader(problem, _, _, _):
             return Diagnostic(path: path, "cannot read YAML: \(problem) (is the file UTF-8?)")
         default:
@@ -143,7 +143,10 @@ struct YAMLReader {
             report(node, "\(what) must give both languages, like { zh: \"…\", en: \"…\" }, not \(describe(node))")
             return nil
         }
-        guard let f = fields(node, what, required: ["zh", "en"]) else { return nil }
+        guard let f = fields(node, what, required: [], optional: ["zh", "en"]) else { return nil }
+        for (lang, name) in [("zh", "Chinese"), ("en", "English")] where f[lang] == nil {
+            report(node, "\(what) is missing the \(name) text '\(lang)'; every text needs both zh and en")
+        }
         let zh = f["zh"].flatMap { string($0, "the Chinese text (zh) of \(what)") }
         let en = f["en"].flatMap { string($0, "the English text (en) of \(what)") }
         guard let zh, let en else { return nil }

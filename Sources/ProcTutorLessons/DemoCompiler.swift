@@ -1,0 +1,60 @@
+import Foundation
+import ProcTutorCore
+
+/// Checks that demo programs compile, with the Python that will run them.
+///
+/// This is what `python3 -m py_compile` does (decode the source per PEP 263, `compile()` it), done for all files
+/// in one interpreter and without writing `.pyc` files into the lessons folder (it may be read-only once
+/// installed). Python's own message and position are reported.
+public enum DemoCompiler {
+    static let script = #"""
+import sys, json, importlib.util
+for path in sys.argv[1:]:
+    try:
+        with open(path, "rb") as f:
+            source = importlib.util.decode_source(f.read())
+        compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        print(json.dumps({"path": path, "line": e.lineno, "col": e.offset,
+                          "msg": f"{type(e).__name__}: {e.msg}"}))
+    except (ValueError, UnicodeDecodeError, OSError) as e:
+        print(json.dumps({"path": path, "line": None, "col": None, "msg": f"{type(e).__name__}: {e}"}))
+"""#
+
+    /// One problem per demo that does not compile (or one problem if Python cannot be run at all).
+    /// - Parameter python: the interpreter, looked up on `PATH` when it has no slash.
+    public static func check(_ lessons: [Lesson], python: String = "python3") -> [Diagnostic] {
+        let files = lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        return check(files: files, python: python)
+    }
+
+    public static func check(files: [String], python: String = "python3") -> [Diagnostic] {
+        guard !files.isEmpty else { return [] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, "-I", "-c", script] + files
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            return [Diagnostic(path: files[0], "cannot run \(python) to compile the demos: \(error)")]
+        }
+        // Read before waiting so a full pipe cannot block the child.
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            let why = String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = process.terminationStatus == 127 ? "\(python) not found on PATH" : why
+            return [Diagnostic(path: files[0], "cannot compile the demos with \(python): \(reason)")]
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let path = obj["path"] as? String, let msg = obj["msg"] as? String else { return nil }
+            return Diagnostic(path: path, line: obj["line"] as? Int, column: obj["col"] as? Int,
+                              "the demo does not compile: \(msg)")
+        }
+    }
+}

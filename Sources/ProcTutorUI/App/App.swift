@@ -1,0 +1,49 @@
+import ProcTutorCore
+
+/// The tutorial screen as an Elm-style program: `update` changes the state and asks for effects,
+/// `view` draws the whole frame from the state alone.
+public enum App {
+    /// Applies one message; returns what the backend must do (start or stop the demo, save progress, quit).
+    public static func update(_ state: inout AppState, _ msg: AppMsg) -> [AppCommand] {
+        switch msg {
+        case let .resize(width, height):
+            state.width = width
+            state.height = height
+            return []
+        case let .run(event):
+            // Leftovers of a run the student replaced arrive before its `.runEnded`; they are not this run's.
+            if state.supersededRuns > 0 { return [] }
+            if state.run == nil, let lesson = state.lesson, let demo = state.demo {
+                // A run the backend started on its own (e.g. `proctutor watch`): show it all the same.
+                state.run = RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lesson.id,
+                                     startMethod: state.effectiveStartMethod)
+            }
+            state.run?.apply(event)
+            return []
+        case .runEnded:
+            if state.supersededRuns > 0 {
+                state.supersededRuns -= 1
+                return []
+            }
+            state.run?.ended = true
+            state.run?.paused = false
+            if state.overlay == .confirmQuit { state.overlay = nil }
+            return Quiz.runEnded(&state)
+        case let .tick(now):
+            if var run = state.run, !run.paused, !run.ended {
+                run.now = max(run.now, now)
+                state.run = run
+            }
+            return []
+        case let .key(key):
+            return Keys.handle(&state, key)
+        }
+    }
+
+    /// Draws the whole frame. The backend diffs it against the previous one.
+    public static func view(_ state: AppState) -> CellBuffer {
+        var buf = CellBuffer(width: max(0, state.width), height: max(0, state.height))
+        Screen.render(state, into: &buf)
+        return state.monochrome ? buf.monochrome() : buf
+    }
+}

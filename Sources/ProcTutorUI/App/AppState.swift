@@ -1,0 +1,129 @@
+import ProcTutorCore
+
+/// The panes of the tutorial, in Tab order.
+public enum Pane: Int, CaseIterable, Sendable {
+    case lesson, code, processes, output, timeline
+
+    var title: Localized {
+        switch self {
+        case .lesson: S.lesson
+        case .code: S.code
+        case .processes: S.processes
+        case .output: S.output
+        case .timeline: S.timeline
+        }
+    }
+}
+
+/// How the output pane shows the run's output.
+public enum OutputMode: Sendable {
+    /// Every line tagged and coloured by the PID that wrote it.
+    case byPID
+    /// The shared stream exactly as a terminal would have interleaved it.
+    case raw
+}
+
+/// A window drawn over the panes.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case confirmQuit
+}
+
+/// A finished quiz's result (Core's `QuizScore` without the date, which the backend adds when it saves).
+public struct QuizResult: Equatable, Sendable {
+    public var correct: Int
+    public var total: Int
+
+    public init(correct: Int, total: Int) {
+        self.correct = correct
+        self.total = total
+    }
+}
+
+/// The whole state of the tutorial screen: a plain value, changed only by `App.update`.
+public struct AppState: Sendable {
+    public var lessons: [Lesson]
+    public var lessonIndex: Int
+    public var lang: Lang
+    public var width: Int
+    public var height: Int
+    /// Draw without colours (NO_COLOR, monochrome terminals): `App.view` strips them, attributes stay.
+    public var monochrome: Bool
+    /// Demo programs with their tokens, by absolute path (loaded by the backend).
+    public var sources: [String: SourceCode]
+    /// The student's saved progress, as loaded (shown: done marks, best scores).
+    public var progress: StudentProgress
+    /// Quizzes finished since the backend last saved, by lesson id. On `.saveProgress` the backend records
+    /// them (`StudentProgress.recordQuiz`, `markDone`, with the date) and the current lesson
+    /// (`open(lesson: state.lesson.id)`), then calls `progressSaved(_:)`.
+    public private(set) var unsavedQuizResults: [String: QuizResult] = [:]
+    /// The latest result of each quiz finished in this session, for display.
+    public private(set) var quizResults: [String: QuizResult] = [:]
+
+    public var focus: Pane = .lesson
+    /// First visible line of each pane's scrollable part.
+    public var scroll: [Pane: Int] = [:]
+    /// The output pane follows new lines until the student scrolls up.
+    public var followOutput = true
+    /// Chosen demo per lesson id (absent: the lesson's first demo).
+    public var variant: [String: String] = [:]
+    /// Start method forced for the next run (nil: the demo's own or the interpreter's default).
+    public var startMethod: StartMethod?
+    public var outputMode: OutputMode = .byPID
+    /// The current run, or the last one (kept on screen after it ends).
+    public var run: RunState?
+    public var overlay: Overlay?
+    public var quiz: QuizSession?
+    /// Runs that were replaced (re-run, lesson change) while still going: the backend still delivers their last
+    /// events and one `.runEnded` each, which must not reach the run on screen.
+    var supersededRuns = 0
+
+    /// - Parameters:
+    ///   - lessons: the loaded lessons, in order.
+    ///   - lessonIndex: where to open (the student's saved position).
+    ///   - progress: the saved progress (the backend picks `lessonIndex` from its `lastLesson`).
+    ///   - sources: demo programs with tokens by absolute path (`Lesson.path(of:)`).
+    public init(lessons: [Lesson], lessonIndex: Int = 0, lang: Lang, width: Int, height: Int,
+                monochrome: Bool = false, sources: [String: SourceCode] = [:],
+                progress: StudentProgress = StudentProgress()) {
+        self.lessons = lessons
+        self.lessonIndex = lessons.isEmpty ? 0 : min(max(0, lessonIndex), lessons.count - 1)
+        self.lang = lang
+        self.width = width
+        self.height = height
+        self.monochrome = monochrome
+        self.sources = sources
+        self.progress = progress
+    }
+
+    public var lesson: Lesson? { lessons.indices.contains(lessonIndex) ? lessons[lessonIndex] : nil }
+
+    /// The demo the next `r` runs.
+    public var demo: Demo? {
+        guard let lesson else { return nil }
+        return lesson.demo(named: variant[lesson.id]) ?? lesson.demos.first
+    }
+
+    public var demoPath: String? {
+        guard let lesson, let demo else { return nil }
+        return lesson.path(of: demo)
+    }
+
+    /// The start method the next run will ask for.
+    public var effectiveStartMethod: StartMethod? { startMethod ?? demo?.startMethod }
+
+    public var isRunning: Bool { run?.isRunning ?? false }
+
+    func scroll(_ pane: Pane) -> Int { scroll[pane] ?? 0 }
+
+    mutating func finishQuiz(lesson id: String, _ result: QuizResult) {
+        quizResults[id] = result
+        unsavedQuizResults[id] = result
+    }
+
+    /// Called by the backend once it has saved: `progress` is what it wrote; the finished quizzes are in it.
+    public mutating func progressSaved(_ progress: StudentProgress) {
+        self.progress = progress
+        unsavedQuizResults = [:]
+    }
+}

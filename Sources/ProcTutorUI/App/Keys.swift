@@ -1,0 +1,134 @@
+import ProcTutorCore
+
+/// What each key does (htop, lazygit and vim habits). The help overlay lists the same bindings.
+enum Keys {
+    static func handle(_ s: inout AppState, _ key: Key) -> [AppCommand] {
+        // Ctrl-C always quits at once (the backend stops the demo on quit).
+        if key == .ctrl("c") { return s.isRunning ? [.stopRun, .quit] : [.quit] }
+
+        switch s.overlay {
+        case .confirmQuit:
+            switch key {
+            case .char("y"), .char("Y"), .char("q"), .enter: return [.stopRun, .quit]
+            default: s.overlay = nil; return []
+            }
+        case .help:
+            // Any key closes help (as in htop); a wheel scroll does not.
+            if case .wheelUp = key { return [] }
+            if case .wheelDown = key { return [] }
+            s.overlay = nil
+            return []
+        case nil:
+            break
+        }
+
+        if s.quiz != nil, let handled = Quiz.handle(&s, key) { return handled }
+
+        switch key {
+        case .char("q"):
+            if s.isRunning { s.overlay = .confirmQuit; return [] }
+            return [.quit]
+        case .char("?"), .function(1):
+            s.overlay = .help
+        case .escape:
+            s.quiz = nil
+        case .char("r"):
+            return startRun(&s)
+        case .char("s"):
+            if s.isRunning { return [.stopRun] }
+        case .char("p"):
+            guard var run = s.run, run.isRunning else { return [] }
+            run.paused.toggle()
+            s.run = run
+            return [run.paused ? .pauseRun : .resumeRun]
+        case .char("v"):
+            cycleVariant(&s)
+        case .char("m"):
+            let order: [StartMethod?] = [nil, .fork, .spawn, .forkserver]
+            let i = order.firstIndex(of: s.startMethod) ?? 0
+            s.startMethod = order[(i + 1) % order.count]
+        case .char("o"):
+            s.outputMode = s.outputMode == .byPID ? .raw : .byPID
+            s.followOutput = true
+        case .char("Q"):
+            return Quiz.open(&s)
+        case .left, .char("["):
+            return goToLesson(&s, s.lessonIndex - 1)
+        case .right, .char("]"):
+            return goToLesson(&s, s.lessonIndex + 1)
+        case let .char(c) where c.isASCII && c.isNumber && c != "0":
+            return goToLesson(&s, Int(String(c))! - 1)
+        case .tab:
+            s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!
+        case .backTab:
+            s.focus = Pane(rawValue: (s.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .up, .char("k"):
+            return Scrolling.scroll(&s, s.focus, by: -1)
+        case .down, .char("j"):
+            return Scrolling.scroll(&s, s.focus, by: 1)
+        case .pageUp, .ctrl("b"):
+            return Scrolling.scroll(&s, s.focus, by: -Scrolling.page(s, s.focus))
+        case .pageDown, .ctrl("f"), .char(" "):
+            return Scrolling.scroll(&s, s.focus, by: Scrolling.page(s, s.focus))
+        case .home, .char("g"):
+            return Scrolling.scroll(&s, s.focus, by: Int.min / 2)
+        case .end, .char("G"):
+            return Scrolling.scroll(&s, s.focus, by: Int.max / 2)
+        case let .wheelUp(x, y):
+            return Scrolling.scroll(&s, s.layout.pane(at: x, y) ?? s.focus, by: -3, fromWheel: true)
+        case let .wheelDown(x, y):
+            return Scrolling.scroll(&s, s.layout.pane(at: x, y) ?? s.focus, by: 3, fromWheel: true)
+        case let .click(x, y):
+            click(&s, x, y)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// `r`: (re)starts the chosen demo. A running demo is stopped first; the new run's panes start empty.
+    static func startRun(_ s: inout AppState, demo name: String? = nil, startMethod: StartMethod?? = nil)
+        -> [AppCommand]
+    {
+        guard let lesson = s.lesson, let demo = lesson.demo(named: name ?? s.variant[lesson.id]) else { return [] }
+        let method = startMethod ?? (s.startMethod ?? demo.startMethod)
+        let path = lesson.path(of: demo)
+        let wasRunning = s.isRunning
+        if wasRunning { s.supersededRuns += 1 }
+        s.run = RunState(path: path, demoName: demo.name, lessonID: lesson.id, startMethod: method)
+        s.followOutput = true
+        s.scroll[.output] = 0
+        s.scroll[.processes] = 0
+        s.scroll[.timeline] = 0
+        return (wasRunning ? [.stopRun] : []) + [.startRun(path: path, startMethod: method)]
+    }
+
+    static func cycleVariant(_ s: inout AppState) {
+        guard let lesson = s.lesson, lesson.demos.count > 1 else { return }
+        let current = lesson.demos.firstIndex { $0.name == s.demo?.name } ?? 0
+        s.variant[lesson.id] = lesson.demos[(current + 1) % lesson.demos.count].name
+        s.scroll[.code] = 0
+    }
+
+    /// Opens another lesson: a running demo is stopped, the panes start fresh, progress is saved.
+    static func goToLesson(_ s: inout AppState, _ index: Int) -> [AppCommand] {
+        guard s.lessons.indices.contains(index), index != s.lessonIndex else { return [] }
+        let wasRunning = s.isRunning
+        if wasRunning { s.supersededRuns += 1 }
+        s.lessonIndex = index
+        s.run = nil
+        s.quiz = nil
+        s.scroll = [:]
+        s.followOutput = true
+        return (wasRunning ? [.stopRun] : []) + [.saveProgress]
+    }
+
+    static func click(_ s: inout AppState, _ x: Int, _ y: Int) {
+        let layout = s.layout
+        if let tabs = layout.tabs, tabs.contains(x: x, y: y) {
+            if let pane = TabStrip.pane(at: x - tabs.x, lang: s.lang) { s.focus = pane }
+            return
+        }
+        if let pane = layout.pane(at: x, y) { s.focus = pane }
+    }
+}

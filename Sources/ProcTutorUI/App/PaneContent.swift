@@ -1,0 +1,55 @@
+import ProcTutorCore
+
+/// What a pane shows at a given inner width: a title and a note for its border, fixed header lines, and a
+/// scrollable body of `count` lines produced on demand (the output of a long run is never formatted whole).
+struct PaneContent {
+    var title: String
+    var note: String = ""
+    var header: [StyledLine] = []
+    var count: Int
+    var body: (Range<Int>) -> [StyledLine]
+
+    init(title: String, note: String = "", header: [StyledLine] = [], lines: [StyledLine]) {
+        self.title = title
+        self.note = note
+        self.header = header
+        count = lines.count
+        body = { Array(lines[$0]) }
+    }
+
+    init(title: String, note: String = "", header: [StyledLine] = [], count: Int,
+         body: @escaping (Range<Int>) -> [StyledLine]) {
+        self.title = title
+        self.note = note
+        self.header = header
+        self.count = count
+        self.body = body
+    }
+
+    static func make(_ pane: Pane, _ s: AppState, width: Int) -> PaneContent {
+        switch pane {
+        case .lesson: s.quiz != nil ? QuizView.content(s, width: width) : LessonPane.content(s, width: width)
+        case .code: CodePane.content(s, width: width)
+        case .processes: ProcessPane.content(s, width: width)
+        case .output: OutputPane.content(s, width: width)
+        case .timeline: TimelinePane.content(s, width: width)
+        }
+    }
+}
+
+/// The lesson text pane.
+enum LessonPane {
+    static func content(_ s: AppState, width: Int) -> PaneContent {
+        guard let lesson = s.lesson else { return PaneContent(title: S.lesson[s.lang], lines: []) }
+        let doc = lesson.text[s.lang] ?? lesson.text.values.first ?? Document(blocks: [])
+        var lines = DocumentView.lines(doc, width: width)
+        lines.append(StyledLine())
+        for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }
+        let saved = s.progress[lesson: lesson.id]
+        let done = saved.done || s.quizResults[lesson.id] != nil ? "✓ " : ""
+        let title = "\(lesson.number)/\(s.lessons.count) \(done)\(lesson.title[s.lang])"
+        let score = s.quizResults[lesson.id] ?? saved.bestScore.map { QuizResult(correct: $0.correct, total: $0.total) }
+        let note = score.map { "\(S.quiz[s.lang]) \($0.correct)/\($0.total)" } ?? ""
+        return PaneContent(title: title, note: note, lines: lines)
+    }
+}

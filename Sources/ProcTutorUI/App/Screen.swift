@@ -1,0 +1,61 @@
+import ProcTutorCore
+
+/// Draws a whole frame from the state: panes by layout mode, then overlays.
+enum Screen {
+    static func render(_ s: AppState, into buf: inout CellBuffer) {
+        let layout = s.layout
+        switch layout.mode {
+        case .tooSmall:
+            TooSmallView.render(into: &buf, area: buf.area, lang: s.lang)
+            return
+        case .tabs:
+            if let tabs = layout.tabs { TabStrip.render(into: &buf, area: tabs, active: s.focus, lang: s.lang) }
+            if let summary = layout.summary { SummaryLine.render(into: &buf, area: summary, state: s) }
+            renderPanes(layout, s, into: &buf)
+        case .full:
+            renderPanes(layout, s, into: &buf)
+        }
+        KeyBar.render(into: &buf, area: layout.keyBar, state: s)
+        switch s.overlay {
+        case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang)
+        case .confirmQuit: ConfirmView.render(into: &buf, area: buf.area, text: S.confirmQuit[s.lang])
+        case nil: break
+        }
+    }
+
+    /// Every visible pane: all borders first (the focused one last, so its highlight wins on shared edges),
+    /// then titles and contents.
+    static func renderPanes(_ layout: ScreenLayout, _ s: AppState, into buf: inout CellBuffer) {
+        let panes = Pane.allCases.filter { layout.panes[$0] != nil && $0 != s.focus }
+            + (layout.panes[s.focus] != nil ? [s.focus] : [])
+        let contents = panes.map { pane in
+            (pane, layout.panes[pane]!, PaneContent.make(pane, s, width: ScreenLayout.contentArea(layout.panes[pane]!).width))
+        }
+        for (pane, rect, content) in contents {
+            BlockWidget(title: content.title, note: content.note, focused: pane == s.focus).renderBorder(into: &buf, area: rect)
+        }
+        for (pane, rect, content) in contents {
+            BlockWidget(title: content.title, note: content.note, focused: pane == s.focus).renderTitle(into: &buf, area: rect)
+            renderBody(pane, s, rect, content, focused: pane == s.focus, into: &buf)
+        }
+    }
+
+    /// A pane's inside: fixed header lines, then the scrolled body with ↑/↓ marks when more is hidden.
+    static func renderBody(_ pane: Pane, _ s: AppState, _ rect: Rect, _ content: PaneContent, focused: Bool,
+                           into buf: inout CellBuffer) {
+        let inner = ScreenLayout.contentArea(rect)
+        guard !inner.isEmpty else { return }
+        let header = content.header.prefix(max(0, inner.height - 1))
+        for (i, line) in header.enumerated() { buf.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width) }
+        let rows = inner.height - header.count
+        guard rows > 0 else { return }
+        let offset = Scrolling.offset(s, pane, rows: rows, count: content.count)
+        let visible = offset..<min(content.count, offset + rows)
+        for (i, line) in content.body(visible).enumerated() {
+            buf.put(line, x: inner.x, y: inner.y + header.count + i, maxWidth: inner.width)
+        }
+        let markStyle = focused ? Theme.borderFocused : Theme.border
+        if offset > 0 { buf.put("↑", x: rect.right - 1, y: inner.y + header.count, style: markStyle) }
+        if visible.upperBound < content.count { buf.put("↓", x: rect.right - 1, y: inner.bottom - 1, style: markStyle) }
+    }
+}

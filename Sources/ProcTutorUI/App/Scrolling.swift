@@ -1,0 +1,36 @@
+/// Scrolling the panes, clamped to their content so that scrolling back never has to undo overshoot.
+enum Scrolling {
+    /// Visible body rows and total body lines of `pane` at the current size (nil when the pane is not shown).
+    static func metrics(_ s: AppState, _ pane: Pane) -> (rows: Int, count: Int)? {
+        guard let rect = s.layout.panes[pane] else { return nil }
+        let inner = ScreenLayout.contentArea(rect)
+        let content = PaneContent.make(pane, s, width: inner.width)
+        return (max(1, inner.height - content.header.count), content.count)
+    }
+
+    static func page(_ s: AppState, _ pane: Pane) -> Int {
+        max(1, (metrics(s, pane)?.rows ?? 2) - 1)
+    }
+
+    /// The first visible line, clamped (the output pane sticks to its end while following).
+    static func offset(_ s: AppState, _ pane: Pane, rows: Int, count: Int) -> Int {
+        let maxOffset = max(0, count - rows)
+        if pane == .output && s.followOutput { return maxOffset }
+        return min(max(0, s.scroll(pane)), maxOffset)
+    }
+
+    static func scroll(_ s: inout AppState, _ pane: Pane, by delta: Int, fromWheel: Bool = false) -> [AppCommand] {
+        guard let (rows, count) = metrics(s, pane) else { return [] }
+        let maxOffset = max(0, count - rows)
+        let current = offset(s, pane, rows: rows, count: count)
+        // Stepping past the end of the lesson text opens the quiz (the last line says so). Not by wheel:
+        // a flick of the wheel should not start a quiz.
+        if pane == .lesson && s.quiz == nil && delta > 0 && current >= maxOffset && !fromWheel {
+            return Quiz.open(&s)
+        }
+        let next = min(max(0, current + delta), maxOffset)
+        s.scroll[pane] = next
+        if pane == .output { s.followOutput = next >= maxOffset }
+        return []
+    }
+}

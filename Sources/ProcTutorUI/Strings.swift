@@ -1,0 +1,113 @@
+import ProcTutorCore
+
+/// Every text the UI itself shows, in both languages.
+enum S {
+    // Panes
+    static let lesson = Localized(zh: "课文", en: "Lesson")
+    static let code = Localized(zh: "代码", en: "Code")
+    static let processes = Localized(zh: "进程", en: "Processes")
+    static let output = Localized(zh: "输出", en: "Output")
+    static let timeline = Localized(zh: "时间线", en: "Timeline")
+    static let quiz = Localized(zh: "测验", en: "Quiz")
+    static let help = Localized(zh: "帮助", en: "Help")
+
+    // Notes on pane titles
+    static let byPID = Localized(zh: "按 PID", en: "by PID")
+    static let raw = Localized(zh: "原始", en: "raw")
+    static let alive = Localized(zh: "存活", en: "alive")
+    static let defaultMethod = Localized(zh: "默认", en: "default")
+    static let paused = Localized(zh: "已暂停", en: "paused")
+    static let running = Localized(zh: "运行中", en: "running")
+    static let finished = Localized(zh: "已结束", en: "finished")
+
+    // Empty states
+    static let noRun = Localized(zh: "还没有运行。按 r 运行演示。", en: "Nothing has run yet. Press r to run the demo.")
+    static let noOutput = Localized(zh: "（还没有输出）", en: "(no output yet)")
+    static let noSource = Localized(zh: "（没有载入源代码）", en: "(source not loaded)")
+    static let endOfText = Localized(zh: "— 课文结束：按 ↓ 或 Q 开始测验 —", en: "— the end: ↓ or Q opens the quiz —")
+
+    // Process table
+    static let colPID = Localized(zh: "PID", en: "PID")
+    static let colPPID = Localized(zh: "PPID", en: "PPID")
+    static let colName = Localized(zh: "名称", en: "NAME")
+    static let colState = Localized(zh: "状态", en: "STATE")
+    static let colAlive = Localized(zh: "存活", en: "ALIVE")
+    static let colStart = Localized(zh: "启动", en: "START")
+    static let colTime = Localized(zh: "时长", en: "TIME")
+    static let yes = Localized(zh: "是", en: "yes")
+    static let no = Localized(zh: "否", en: "no")
+    static let stRunning = Localized(zh: "运行", en: "running")
+    static let stSleeping = Localized(zh: "睡眠", en: "sleeping")
+    static let stStopped = Localized(zh: "已停止", en: "stopped")
+    static let stZombie = Localized(zh: "僵尸", en: "zombie")
+    static let stExit = Localized(zh: "退出", en: "exit")
+    static let stKilled = Localized(zh: "被杀", en: "killed")
+    static let stEnded = Localized(zh: "已结束", en: "ended")
+
+    // Output
+    static let unretrieved = Localized(zh: " 个进程池任务失败了，却没有人取回结果（.get()）：",
+                                       en: " pool task failure(s) that nobody retrieved (.get()):")
+    static let unretrievedYet = Localized(zh: "（尚未取回）", en: "(not retrieved yet)")
+
+    // Timeline
+    static let legend = Localized(zh: "█ 存活  ▒ 僵尸  ▓ 任务  ✗ 失败的任务",
+                                  en: "█ alive  ▒ zombie  ▓ task  ✗ failed task")
+
+    // Summary line
+    static let procs = Localized(zh: "个进程", en: "processes")
+    static let zombies = Localized(zh: "僵尸", en: "zombie")
+    static let exitCode = Localized(zh: "退出码", en: "exit code")
+    static let stoppedBy = Localized(zh: "已停止", en: "stopped")
+
+    // Too small
+    static let tooSmallTitle = Localized(zh: "终端窗口太小", en: "The terminal is too small")
+    static let tooSmallBody = Localized(zh: "请把窗口放大到至少 80×24（最好 100×30 以上）。",
+                                        en: "Please enlarge it to at least 80×24 (100×30 or more shows every pane).")
+    static let now = Localized(zh: "当前", en: "now")
+    static let quitHint = Localized(zh: "按 q 退出", en: "q quits")
+
+    // Confirm quit
+    static let confirmQuit = Localized(zh: "演示还在运行。退出会停止它。确定退出吗？ (y/n)",
+                                       en: "A demo is running; quitting stops it. Quit? (y/n)")
+
+    // Key bar
+    static let kRun = Localized(zh: "运行", en: "run")
+    static let kRerun = Localized(zh: "重新运行", en: "re-run")
+    static let kStop = Localized(zh: "停止", en: "stop")
+    static let kPause = Localized(zh: "暂停", en: "pause")
+    static let kResume = Localized(zh: "继续", en: "resume")
+    static let kLesson = Localized(zh: "课", en: "lesson")
+    static let kPane = Localized(zh: "窗格", en: "pane")
+    static let kScroll = Localized(zh: "滚动", en: "scroll")
+    static let kVariant = Localized(zh: "版本", en: "variant")
+    static let kMethod = Localized(zh: "启动方式", en: "start method")
+    static let kOutput = Localized(zh: "输出方式", en: "output")
+    static let kQuiz = Localized(zh: "测验", en: "quiz")
+    static let kHelp = Localized(zh: "帮助", en: "help")
+    static let kQuit = Localized(zh: "退出", en: "quit")
+    static let kClose = Localized(zh: "关闭", en: "close")
+    static let kAnswer = Localized(zh: "作答", en: "answer")
+    static let kSubmit = Localized(zh: "提交", en: "submit")
+    static let kNext = Localized(zh: "下一题", en: "next")
+    static let kLeaveQuiz = Localized(zh: "离开测验", en: "leave quiz")
+    static let kToggle = Localized(zh: "选择", en: "toggle")
+    static let startMethodIs = Localized(zh: "启动方式：", en: "start method: ")
+    static let kSubmitRun = Localized(zh: "提交并运行", en: "answer and run")
+
+    // Quiz
+    static let pickAll = Localized(zh: "选出所有正确的选项（字母切换），然后按 Enter。", en: "Pick every right choice (letters toggle), then press Enter.")
+    static let predictHint = Localized(zh: "先预测：输入一个整数，按 Enter 运行演示，运行结束后用真实结果检查。",
+                                       en: "Predict first: type a whole number and press Enter; the demo runs and the real run checks you.")
+    static let predictRunning = Localized(zh: "演示正在运行……看右边的窗格。运行结束后显示结果。",
+                                          en: "The demo is running… watch the panes. The verdict comes when it ends.")
+    static let correct = Localized(zh: "正确！", en: "Correct!")
+    static let wrong = Localized(zh: "不对", en: "Not quite")
+    static let theAnswer = Localized(zh: "答案：", en: "the answer: ")
+    static let unobserved = Localized(zh: "这次运行没有给出结果（被停止或失败了），本题不计分。",
+                                      en: "The run did not show it (stopped or failed); this question is not scored.")
+    static let runShowed = Localized(zh: "真实运行的结果：", en: "The real run showed: ")
+    static let pressNext = Localized(zh: "按 Enter 进入下一题。", en: "Press Enter for the next question.")
+    static let score = Localized(zh: "得分：", en: "Score: ")
+    static let scoreSaved = Localized(zh: "成绩已保存。按 Enter 回到课文，→ 进入下一课。",
+                                      en: "Your score is saved. Enter returns to the lesson, → opens the next one.")
+}

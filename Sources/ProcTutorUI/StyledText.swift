@@ -1,0 +1,65 @@
+import ProcTutorCore
+
+/// A run of text in one style.
+public struct Span: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One line of styled text (no newlines).
+public struct StyledLine: Equatable, Sendable {
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) {
+        self.spans = spans
+    }
+
+    public init(_ text: String, _ style: Style = .plain) {
+        spans = [Span(text, style)]
+    }
+
+    public var text: String { spans.map(\.text).joined() }
+    public var width: Int { spans.reduce(0) { $0 + TextWidth.of($1.text) } }
+
+    public mutating func append(_ text: String, _ style: Style = .plain) {
+        if let last = spans.last, last.style == style {
+            spans[spans.count - 1].text += text
+        } else {
+            spans.append(Span(text, style))
+        }
+    }
+
+    /// Wraps the line to `width` columns with the rules of `TextWidth.wrap` (CJK-aware), keeping styles.
+    /// Continuation lines start with `indent` (a hanging indent for list items and quotes).
+    public func wrapped(width: Int, indent: StyledLine = StyledLine()) -> [StyledLine] {
+        var chars: [Character] = []
+        var styles: [Style] = []
+        for span in spans {
+            for c in span.text { chars.append(c); styles.append(span.style) }
+        }
+        let firstWidth = width
+        let restWidth = max(1, width - indent.width)
+        // Break with the narrower width for all lines after the first: re-break the remainder after line one.
+        let widths = chars.map(TextWidth.of)
+        var out: [StyledLine] = []
+        var offset = 0
+        var lineWidth = firstWidth
+        while true {
+            let slice = Array(chars[offset...])
+            let ranges = TextWidth.breakLines(slice, widths: Array(widths[offset...]), width: lineWidth)
+            let r = ranges[0]
+            var line = out.isEmpty ? StyledLine() : indent
+            for k in r { line.append(String(slice[k]), styles[offset + k]) }
+            out.append(line)
+            if ranges.count == 1 { break }
+            offset += ranges[1].lowerBound
+            lineWidth = restWidth
+        }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import ProcTutorCore
+
+/// A program with line numbers, coloured from its tokens (Python's own tokenizer; see `SourceCode`).
+public enum CodeView {
+    public static func style(_ kind: SourceToken.Kind) -> Style {
+        switch kind {
+        case .keyword: Style(fg: .magenta, bold: true)
+        case .builtin: Style(fg: .cyan)
+        case .definition: Style(fg: .blue, bold: true)
+        case .name: .plain
+        case .string: Style(fg: .green)
+        case .number: Style(fg: .yellow)
+        case .comment: Style(fg: .blue, dim: true)
+        case .op: .plain
+        case .decorator: Style(fg: .magenta)
+        }
+    }
+
+    /// One styled line per source line, each starting with its right-aligned line number.
+    public static func lines(_ source: SourceCode) -> [StyledLine] {
+        var text = source.text
+        if text.hasSuffix("\n") { text.removeLast() }
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        // Styles per code point, line by line (tokenize columns count code points).
+        var styles = rows.map { Array(repeating: Style.plain, count: $0.count) }
+        for t in source.tokens {
+            let st = style(t.kind)
+            guard st != .plain else { continue }
+            for line in t.startLine...max(t.startLine, t.endLine) where line - 1 < rows.count && line >= 1 {
+                let from = line == t.startLine ? t.startColumn : 0
+                let to = line == t.endLine ? t.endColumn : rows[line - 1].count
+                for c in max(0, from)..<min(max(from, to), rows[line - 1].count) { styles[line - 1][c] = st }
+            }
+        }
+        let numberWidth = max(2, "\(rows.count)".count)
+        return rows.enumerated().map { i, scalars in
+            var line = StyledLine(TextWidth.pad("\(i + 1)", to: numberWidth, alignRight: true) + " ", Theme.lineNumber)
+            var run = String.UnicodeScalarView()
+            var runStyle = Style.plain
+            for (k, sc) in scalars.enumerated() {
+                if styles[i][k] != runStyle && !run.isEmpty {
+                    line.append(Sanitizer.sanitize(String(run), tabWidth: 4), runStyle)
+                    run = String.UnicodeScalarView()
+                }
+                runStyle = styles[i][k]
+                run.append(sc)
+            }
+            if !run.isEmpty { line.append(Sanitizer.sanitize(String(run), tabWidth: 4), runStyle) }
+            return line
+        }
+    }
+}
+
+/// The code pane: the variant picker, then the demo that `r` runs.
+enum CodePane {
+    static func content(_ s: AppState, width: Int) -> PaneContent {
+        guard let lesson = s.lesson, let demo = s.demo else { return PaneContent(title: S.code[s.lang], lines: []) }
+        let method = s.effectiveStartMethod?.rawValue ?? S.defaultMethod[s.lang]
+        let note = "m: \(method)"
+        var header: [StyledLine] = []
+        if lesson.demos.count > 1 {
+            var picker = StyledLine("v ", Theme.key)
+            for d in lesson.demos {
+                let chosen = d.name == demo.name
+                picker.append(chosen ? "▸" : " ", chosen ? Theme.key : Theme.hint)
+                picker.append(" \(d.title[s.lang]) ", chosen ? Theme.selected.adding(bold: true) : Theme.hint)
+                picker.append(" ")
+            }
+            header.append(picker)
+        }
+        let path = lesson.path(of: demo)
+        guard let source = s.sources[path] else {
+            return PaneContent(title: demo.file, note: note, header: header,
+                               lines: [StyledLine(S.noSource[s.lang], Theme.hint)])
+        }
+        return PaneContent(title: demo.file, note: note, header: header, lines: CodeView.lines(source))
+    }
+}

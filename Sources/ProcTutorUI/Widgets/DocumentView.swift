@@ -1,0 +1,118 @@
+import ProcTutorCore
+
+/// Lays out a parsed CommonMark `Document` as styled lines for a given width: headings, emphasis, strong,
+/// inline code, links, lists with a hanging indent, code blocks, quotes and thematic breaks, wrapped with the
+/// CJK rules of `TextWidth.wrap`. The lesson pane scrolls through these lines.
+public enum DocumentView {
+    public static func lines(_ doc: Document, width: Int) -> [StyledLine] {
+        blocks(doc.blocks, width: max(4, width))
+    }
+
+    static func blocks(_ blocks: [Block], width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        for (i, b) in blocks.enumerated() {
+            if i > 0 { out.append(StyledLine()) }
+            out += block(b, width: width)
+        }
+        return out
+    }
+
+    static func block(_ b: Block, width: Int) -> [StyledLine] {
+        switch b {
+        case let .heading(level, inl):
+            let base = level == 1 ? Theme.heading.adding(underline: true) : level == 2 ? Theme.heading : Theme.strong
+            var out: [StyledLine] = []
+            for para in paragraphs(inl, base) { out += para.wrapped(width: width) }
+            return out
+        case let .paragraph(inl):
+            return paragraphs(inl, Theme.text).flatMap { $0.wrapped(width: width) }
+        case let .list(start, items):
+            var out: [StyledLine] = []
+            let last = (start ?? 1) + items.count - 1
+            let markerWidth = start == nil ? 2 : "\(last)".count + 2
+            for (i, item) in items.enumerated() {
+                let marker = start.map { TextWidth.pad("\($0 + i).", to: markerWidth) } ?? "• "
+                let inner = blocks(item, width: max(1, width - markerWidth))
+                for (j, line) in inner.enumerated() {
+                    var l = StyledLine(j == 0 ? marker : String(repeating: " ", count: markerWidth),
+                                       j == 0 ? Theme.strong : Theme.text)
+                    l.spans += line.spans
+                    out.append(l)
+                }
+            }
+            return out
+        case let .code(_, text):
+            var out: [StyledLine] = []
+            var body = text
+            if body.hasSuffix("\n") { body.removeLast() }
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                let l = StyledLine("  " + Sanitizer.sanitize(String(line), tabWidth: 4), Theme.codeBlock)
+                out += l.wrapped(width: width, indent: StyledLine("    "))
+            }
+            return out
+        case let .quote(inner):
+            return blocks(inner, width: max(1, width - 2)).map { line in
+                var l = StyledLine("│ ", Theme.quote)
+                l.spans += line.spans
+                return l
+            }
+        case .thematicBreak:
+            return [StyledLine(String(repeating: "─", count: width), Theme.hint)]
+        }
+    }
+
+    /// Inline content as lines (split at hard breaks), soft breaks resolved: a space between Latin words,
+    /// nothing between two CJK characters or next to CJK punctuation (CommonMark renders the newline as a space, which Chinese does not use).
+    static func paragraphs(_ inl: [Inline], _ base: Style) -> [StyledLine] {
+        var pieces: [(String, Style)] = []
+        flatten(inl, base, &pieces)
+        var lines: [StyledLine] = [StyledLine()]
+        for (k, (text, style)) in pieces.enumerated() {
+            switch text {
+            case "\u{2028}":
+                lines.append(StyledLine())
+            case "\u{2029}":
+                let before = lines[lines.count - 1].text.last
+                let after = pieces[(k + 1)...].first { !$0.0.isEmpty }?.0.first
+                let wide = { (c: Character?) in c.map { TextWidth.of($0) == 2 } ?? false }
+                let tight = { (c: Character?) in
+                    c.map { TextWidth.noBreakBefore.contains($0) || TextWidth.noBreakAfter.contains($0) } ?? false
+                }
+                let cjkPunctuation = (wide(before) && tight(before)) || (wide(after) && tight(after))
+                if !(wide(before) && wide(after)) && !cjkPunctuation && before != nil && after != nil {
+                    lines[lines.count - 1].append(" ", style)
+                }
+            default:
+                lines[lines.count - 1].append(Sanitizer.sanitize(text), style)
+            }
+        }
+        return lines
+    }
+
+    // Hard and soft breaks travel as the line/paragraph separator characters, which never occur in lesson text.
+    static func flatten(_ inl: [Inline], _ style: Style, _ out: inout [(String, Style)]) {
+        for i in inl {
+            switch i {
+            case let .text(t): out.append((t, style))
+            case let .emphasis(c): flatten(c, style.adding(underline: true), &out)
+            case let .strong(c): flatten(c, style.adding(bold: true), &out)
+            case let .code(t): out.append((t, Theme.inlineCode))
+            case let .link(_, c): flatten(c, Theme.link, &out)
+            case .softBreak: out.append(("\u{2029}", style))
+            case .hardBreak: out.append(("\u{2028}", style))
+            }
+        }
+    }
+}
+
+extension Style {
+    /// This style with extra attributes switched on.
+    func adding(bold: Bool = false, dim: Bool = false, reverse: Bool = false, underline: Bool = false) -> Style {
+        var s = self
+        s.bold = s.bold || bold
+        s.dim = s.dim || dim
+        s.reverse = s.reverse || reverse
+        s.underline = s.underline || underline
+        return s
+    }
+}

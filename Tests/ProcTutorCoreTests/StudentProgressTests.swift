@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import ProcTutorCore
+
+@Suite struct StudentProgressTests {
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func recordQuizKeepsBestAndLast() {
+        var p = StudentProgress()
+        p.recordQuiz(lesson: "01", score: QuizScore(correct: 4, total: 6, at: t0))
+        p.recordQuiz(lesson: "01", score: QuizScore(correct: 2, total: 6, at: t0 + 10))
+        #expect(p[lesson: "01"].bestScore == QuizScore(correct: 4, total: 6, at: t0))
+        #expect(p[lesson: "01"].lastScore == QuizScore(correct: 2, total: 6, at: t0 + 10))
+        p.recordQuiz(lesson: "01", score: QuizScore(correct: 6, total: 6, at: t0 + 20))
+        #expect(p[lesson: "01"].bestScore?.correct == 6)
+        #expect(p[lesson: "01"].done == false)
+        p.markDone(lesson: "01")
+        #expect(p[lesson: "01"].done)
+        #expect(p[lesson: "02"] == LessonProgress())
+    }
+
+    @Test func betterScoreComparesShares() {
+        #expect(QuizScore(correct: 3, total: 4, at: t0).isBetter(than: QuizScore(correct: 4, total: 6, at: t0)))
+        #expect(!QuizScore(correct: 4, total: 6, at: t0).isBetter(than: QuizScore(correct: 3, total: 4, at: t0)))
+        #expect(QuizScore(correct: 6, total: 6, at: t0).isBetter(than: QuizScore(correct: 5, total: 5, at: t0)))
+        #expect(!QuizScore(correct: 0, total: 0, at: t0).isBetter(than: QuizScore(correct: 0, total: 0, at: t0)))
+    }
+
+    @Test func mergeLosesNothing() {
+        var a = StudentProgress()
+        a.recordQuiz(lesson: "01", score: QuizScore(correct: 5, total: 6, at: t0))
+        a.open(lesson: "01", at: t0)
+        var b = StudentProgress()
+        b.recordQuiz(lesson: "01", score: QuizScore(correct: 1, total: 6, at: t0 + 5))
+        b.markDone(lesson: "02")
+        b.open(lesson: "02", at: t0 + 5)
+        for m in [a.merged(with: b), b.merged(with: a)] {
+            #expect(m[lesson: "01"].bestScore?.correct == 5)
+            #expect(m[lesson: "01"].lastScore?.correct == 1)
+            #expect(m[lesson: "02"].done)
+            #expect(m.lastLesson == "02")
+        }
+        #expect(StudentProgress().merged(with: a) == a)
+        #expect(a.merged(with: StudentProgress()) == a)
+    }
+}

@@ -1,0 +1,4 @@
+import os
+
+if os.getpid() > 0
+    print('hi')

@@ -1,0 +1,75 @@
+import Testing
+import ProcTutorCore
+@testable import ProcTutorUI
+
+@Suite struct CellBufferTests {
+    @Test func wideCharacterTakesACellAndAContinuation() {
+        var b = CellBuffer(width: 6, height: 1)
+        let used = b.put("a你b", x: 0, y: 0)
+        #expect(used == 4)
+        #expect(b[1, 0] == Cell(text: "你", width: 2))
+        #expect(b[2, 0].width == 0)
+        #expect(b.rowText(0) == "a你b  ")
+    }
+
+    @Test func wideCharacterThatWouldStraddleTheEdgeBecomesASpace() {
+        var b = CellBuffer(width: 4, height: 1)
+        b.put("abc你", x: 0, y: 0)
+        #expect(b.rowText(0) == "abc ")
+        var clipped = CellBuffer(width: 10, height: 1)
+        clipped.put("你好吗", x: 0, y: 0, maxWidth: 5)
+        #expect(clipped.rowText(0) == "你好      ")
+        #expect(clipped[4, 0] == Cell(text: " ", width: 1))
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var b = CellBuffer(width: 4, height: 1)
+        b.put("你好", x: 0, y: 0)
+        b.put("x", x: 1, y: 0)  // the continuation half of 你
+        #expect(b.rowText(0) == " x好")
+        b.put("y", x: 2, y: 0)  // the first half of 好
+        #expect(b.rowText(0) == " xy ")
+        #expect(b.cells.allSatisfy { $0.width == 1 })
+    }
+
+    @Test func controlCharactersNeverReachTheBuffer() {
+        var b = CellBuffer(width: 16, height: 1)
+        b.put("a\u{1B}[2Jb\u{7F}\u{9B}\t", x: 0, y: 0)
+        #expect(b.rowText(0) == #"a␛[2Jb␡\u{9b}   "#)
+    }
+
+    @Test func combiningMarkJoinsThePreviousCell() {
+        var b = CellBuffer(width: 3, height: 1)
+        b.put("e\u{301}x", x: 0, y: 0)
+        #expect(b[0, 0].text == "e\u{301}")
+        #expect(b.rowText(0) == "e\u{301}x ")
+    }
+
+    @Test func snapshotListsStyleRunsOnlyWhereTheStyleChanges() {
+        var b = CellBuffer(width: 5, height: 2)
+        b.put("ab", x: 1, y: 0, style: Style(fg: .red, bold: true))
+        #expect(b.snapshot == """
+            "\u{20}ab  "
+            "     "
+            styles:
+              0,0: plain
+              1,0: bold fg=red
+              3,0: plain
+
+            """)
+    }
+
+    @Test func sharedBordersMeetInJunctions() {
+        var b = CellBuffer(width: 7, height: 5)
+        BlockWidget(title: "").render(into: &b, area: Rect(x: 0, y: 0, width: 4, height: 5))
+        BlockWidget(title: "").render(into: &b, area: Rect(x: 3, y: 0, width: 4, height: 3))
+        BlockWidget(title: "").render(into: &b, area: Rect(x: 3, y: 2, width: 4, height: 3))
+        #expect(b.text == """
+            ┌──┬──┐
+            │  │  │
+            │  ├──┤
+            │  │  │
+            └──┴──┘
+            """)
+    }
+}
