@@ -14,6 +14,7 @@ let package = Package(
     targets: [
         // C seams: each wraps one system library so Swift never sees its macros.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CProcShim"),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
         // Pure values and functions: events, run log, process table, lessons, quiz, progress.
@@ -21,7 +22,7 @@ let package = Package(
         // Lessons from disk: YAML (Yams), CommonMark (cmark), validation, progress store.
         .target(name: "ProcTutorLessons", dependencies: ["ProcTutorCore", "Yams", "CCmark"]),
         // The only place that touches processes: spawning, tracer, /proc, pidfd, subreaper, teardown.
-        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore"]),
+        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "CProcShim"]),
         // Cell buffer, layout, widgets and screens. No curses.
         .target(name: "ProcTutorUI", dependencies: ["ProcTutorCore"]),
         // The ncurses backend and the one poll loop of the tutorial.

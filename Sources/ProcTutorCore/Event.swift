@@ -31,6 +31,8 @@ public enum TaskStatus: String, Codable, Sendable {
 /// Why a run was stopped from outside.
 public enum StopReason: String, Codable, Sendable {
     case timeout, interrupt, processLimit = "process-limit", userStop = "user", supervisorLost = "supervisor-lost"
+    /// Processes still ran a while after the main process had exited (orphans, daemons).
+    case leftover
 }
 
 /// One thing that happened during a run. The run log is a list of these and nothing else:

@@ -31,15 +31,19 @@ struct Check: ParsableCommand {
             directory = try options.directory()
         }
         let check = LessonCheck(directory: directory, python: python)
-        let cwd = FileManager.default.currentDirectoryPath + "/"
         for var problem in check.problems {
-            // Paths under the current folder print relative, as a compiler's do.
-            if problem.path.hasPrefix(cwd) { problem.path.removeFirst(cwd.count) }
+            problem.path = Self.relative(problem.path)
             print(problem)
         }
         let e = check.errors.count, w = check.warnings.count
-        print("checked \(check.lessonCount) lesson\(check.lessonCount == 1 ? "" : "s") in \(directory): "
+        print("checked \(check.lessonCount) lesson\(check.lessonCount == 1 ? "" : "s") in \(Self.relative(directory)): "
               + "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")")
         if !check.passes(strict: strict) { throw ExitCode(1) }
+    }
+
+    /// Paths under the current folder print relative, as a compiler's do.
+    static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 }

@@ -1,6 +1,189 @@
 import ArgumentParser
+import Foundation
+@preconcurrency import Glibc
+import ProcTutorCore
+import ProcTutorLessons
+import ProcTutorSupervisor
 
+/// `proctutor run TARGET`: runs a lesson's demo or any Python file under the tracer and prints every event.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'Run' is not built yet") }
+    static let configuration = CommandConfiguration(
+        abstract: "Run a lesson's demo or any Python file under the tracer and report every process.",
+        discussion: """
+            Prints one line per event as it happens (--plain, the default) or NDJSON (--json; fields in \
+            docs/engine.md), then a summary, and exits with the program's exit code (128+N if signal N killed \
+            it, 124 on timeout, 130 on Ctrl-C).
+            """)
+
+    @Argument(help: "A lesson id (05-broken-pool, or its number 5) or a path to a Python file.")
+    var target: String
+
+    @Flag(help: "Print events as NDJSON, one object per line.")
+    var json = false
+
+    @Flag(help: "Print events as readable lines (the default).")
+    var plain = false
+
+    @Flag(help: "Also print the raw stdout/stderr stream as the terminal would have shown it.")
+    var raw = false
+
+    @Option(help: "Which of a lesson's demos to run (lesson 5: original, fixed).")
+    var variant: String?
+
+    @Option(help: "Stop the whole tree after this many seconds (exit 124).")
+    var timeout: Double = 60
+
+    @Option(help: "Force multiprocessing's default start method: fork, spawn or forkserver.")
+    var startMethod: String?
+
+    @Option(help: "The Python interpreter (default: $PROCTUTOR_PYTHON, then python3 on PATH).")
+    var python: String?
+
+    @Option(help: "Stop the tree when more processes than this are alive at once.")
+    var maxProcesses: Int = 256
+
+    @Option(help: "The lessons folder (default: $PROCTUTOR_LESSONS, then the installed or checked-out lessons).")
+    var lessons: String?
+
+    @Option(help: .hidden)
+    var timeScale: Double?
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the program (after --).")
+    var arguments: [String] = []
+
+    func validate() throws {
+        if json && plain { throw ValidationError("--json and --plain exclude each other") }
+        if let m = startMethod, !["fork", "spawn", "forkserver"].contains(m) {
+            throw ValidationError("--start-method must be fork, spawn or forkserver, not \(m)")
+        }
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if maxProcesses < 1 { throw ValidationError("--max-processes must be at least 1") }
+        if let s = timeScale, s <= 0 { throw ValidationError("--time-scale must be more than 0") }
+    }
+
+    func run() throws {
+        let (program, forcedMethod) = try RunTarget.resolve(target, variant: variant, lessons: lessons)
+        let method = startMethod.flatMap(StartMethod.init(rawValue:)) ?? forcedMethod
+        let config = RunConfig(program: program, arguments: arguments, python: python, startMethod: method,
+                               timeout: timeout, timeScale: timeScale, maxProcesses: maxProcesses)
+        let session: SupervisedRun
+        do {
+            session = try SupervisedRun(config: config)
+        } catch {
+            throw failure("proctutor run: \(error)")
+        }
+        let code = RunPrinter(json: json, raw: raw).follow(session)
+        throw ExitCode(Int32(code))
+    }
+}
+
+/// Prints a run's events as they arrive; Ctrl-C stops the tree and the summary still comes.
+struct RunPrinter {
+    var json: Bool
+    var raw: Bool
+
+    func follow(_ session: SupervisedRun) -> Int {
+        let interrupts = InterruptPipe.install()
+        var code = 1
+        var interrupted = false
+        while !session.isFinished {
+            var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, 2, 1000) < 0, errno != EINTR { break }
+            if fds[1].revents != 0 {
+                InterruptPipe.drain()
+                if !interrupted {
+                    interrupted = true
+                    session.interrupt()
+                }
+            }
+            var text = ""
+            for e in session.drain() {
+                if case let .summary(s) = e.kind { code = s.exitCode }
+                if case .raw = e.kind, !raw { continue }
+                text += (json ? EventJSON.encode(e) : PlainFormat.line(e)) + "\n"
+            }
+            if !text.isEmpty {
+                writeText(1, text)
+            }
+        }
+        return code
+    }
+}
+
+/// Ctrl-C becomes a byte on a pipe the loop polls (no work in the signal handler).
+enum InterruptPipe {
+    nonisolated(unsafe) static var fds: [Int32] = [-1, -1]
+
+    static func install() -> Int32 {
+        if fds[0] >= 0 { return fds[0] }
+        var p: [Int32] = [0, 0]
+        guard pipe(&p) == 0 else { return -1 }
+        for fd in p {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+        }
+        fds = p
+        interruptWriteFD = p[1]
+        signal(SIGINT) { _ in
+            var b: UInt8 = 1
+            _ = write(interruptWriteFD, &b, 1)
+        }
+        return p[0]
+    }
+
+    static func drain() {
+        var buf = [UInt8](repeating: 0, count: 64)
+        while read(fds[0], &buf, 64) > 0 {}
+    }
+}
+
+nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
+
+/// Turns a run TARGET into a program path (and the start method its lesson's demo forces, if any).
+enum RunTarget {
+    static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> (String, StartMethod?) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), !isDir.boolValue {
+            if variant != nil { throw failure("proctutor run: --variant applies to lessons, not to a file") }
+            return (target, nil)
+        }
+        if target.hasSuffix(".py") || target.contains("/") {
+            throw failure("proctutor run: \(target): no such file")
+        }
+        let library: LessonLibrary
+        do {
+            library = try LessonLibrary(directory: try LessonLibrary.locate(explicit: lessons))
+        } catch {
+            throw failure("proctutor run: \(target) is not a file, and \(error)")
+        }
+        let lesson: Lesson
+        do {
+            lesson = try library.lesson(named: target)
+        } catch {
+            throw failure("proctutor run: \(target) is neither a file nor a lesson: \(error)")
+        }
+        guard let demo = lesson.demo(named: variant) else {
+            let names = lesson.demos.map(\.name).joined(separator: ", ")
+            throw failure("proctutor run: lesson \(lesson.id) has no variant '\(variant ?? "")'; its variants: \(names)")
+        }
+        return (lesson.path(of: demo), demo.startMethod)
+    }
+}
+
+/// Prints `message` on stderr and gives the exit code to throw (no usage text: the arguments were fine).
+func failure(_ message: String, code: Int32 = 2) -> ExitCode {
+    writeText(2, message + "\n")
+    return ExitCode(code)
+}
+
+/// Writes all of `text` to a descriptor (stdout/stderr without C's shared FILE globals).
+func writeText(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        bytes = bytes.dropFirst(n)
+    }
 }

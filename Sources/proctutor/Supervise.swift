@@ -1,6 +1,13 @@
 import ArgumentParser
+import ProcTutorSupervisor
 
+/// Hidden: the supervising process that `run` and the tutorial start (`proctutor __supervise CONFIG-JSON`).
 struct Supervise: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'Supervise' is not built yet") }
+    static let configuration = CommandConfiguration(commandName: "__supervise", shouldDisplay: false)
+
+    @Argument var config: String
+
+    func run() throws {
+        Supervisor.main(configJSON: config)
+    }
 }

@@ -1,0 +1,28 @@
+// Linux process calls that Swift cannot import directly (variadic prctl/syscall, new syscalls).
+#ifndef PROCSHIM_H
+#define PROCSHIM_H
+#include <spawn.h>
+#include <sys/types.h>
+
+/// prctl(PR_SET_CHILD_SUBREAPER, 1): orphans of our descendants are reparented to us. 0 or -1 (errno).
+int procshim_set_child_subreaper(void);
+/// prctl(PR_SET_PDEATHSIG, sig): `sig` arrives when the thread that started us exits. 0 or -1 (errno).
+int procshim_set_parent_death_signal(int sig);
+/// pidfd_open(pid, 0): a descriptor that becomes readable when `pid` ends (Linux 5.3). fd or -1 (errno).
+int procshim_pidfd_open(pid_t pid);
+/// close_range(first, ~0U, 0) where available, else a loop: closes every descriptor from `first` on.
+void procshim_close_from(int first);
+/// The calling thread's signal mask set to `sigs` (a 0-terminated list) blocked, for signalfd. 0 or -1.
+int procshim_block_signals(const int *sigs);
+/// A signalfd (non-blocking, close-on-exec) for a 0-terminated list of signals. fd or -1.
+int procshim_signalfd(const int *sigs);
+/// Reads one signalfd record; returns the signal number, 0 if none is pending, -1 on error.
+int procshim_signalfd_read(int fd);
+/// pipe2(fds, O_CLOEXEC). 0 or -1.
+int procshim_pipe_cloexec(int fds[2]);
+/// POSIX_SPAWN_SETSID (glibc defines it only with _GNU_SOURCE).
+short procshim_spawn_setsid_flag(void);
+/// posix_spawn_file_actions_addchdir_np (glibc 2.29).
+int procshim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *dir);
+
+#endif

@@ -1,0 +1,63 @@
+#define _GNU_SOURCE
+#include "procshim.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+int procshim_set_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
+
+int procshim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0); }
+
+int procshim_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
+
+void procshim_close_from(int first) {
+    if (syscall(SYS_close_range, (unsigned)first, ~0U, 0) == 0) return;
+    long max = sysconf(_SC_OPEN_MAX);
+    if (max < 0 || max > 65536) max = 65536;
+    for (int fd = first; fd < max; fd++) close(fd);
+}
+
+static void fill(sigset_t *set, const int *sigs) {
+    sigemptyset(set);
+    for (; *sigs; sigs++) sigaddset(set, *sigs);
+}
+
+int procshim_block_signals(const int *sigs) {
+    sigset_t set;
+    fill(&set, sigs);
+    return sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+int procshim_signalfd(const int *sigs) {
+    sigset_t set;
+    fill(&set, sigs);
+    return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+int procshim_signalfd_read(int fd) {
+    struct signalfd_siginfo info;
+    ssize_t n = read(fd, &info, sizeof info);
+    if (n == (ssize_t)sizeof info) return (int)info.ssi_signo;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+    return -1;
+}
+
+int procshim_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+short procshim_spawn_setsid_flag(void) { return POSIX_SPAWN_SETSID; }
+
+int procshim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *dir) {
+    return posix_spawn_file_actions_addchdir_np(actions, dir);
+}

@@ -1,0 +1,69 @@
+/// The `--plain` form of events: one readable, terminal-safe line each.
+///
+/// `+0.031s  15081 ← 15080  start Process-1 (fork)`
+public enum PlainFormat {
+    public static func line(_ event: Event) -> String {
+        let time = "+" + seconds(event.t) + "s"
+        let body: String
+        switch event.kind {
+        case let .start(pid, ppid, name, method, parent):
+            let logical = parent.map { " (parent \($0))" } ?? ""
+            body = "\(pad(pid)) ← \(ppid)\(logical)  start \(name ?? "-") (\(method.rawValue))"
+        case let .output(pid, stream, text):
+            body = "\(pad(pid))  \(stream == .stdout ? "out" : "err")  \(Sanitizer.sanitize(text))"
+        case let .state(pid, state):
+            body = "\(pad(pid))  \(state.rawValue)"
+        case let .exit(pid, code, signal):
+            if let signal {
+                body = "\(pad(pid))  exit: killed by signal \(signal)\(signalName(signal).map { " (\($0))" } ?? "")"
+            } else if let code {
+                body = "\(pad(pid))  exit \(code)"
+            } else {
+                body = "\(pad(pid))  exit (status unknown)"
+            }
+        case let .reaped(pid, by):
+            body = "\(pad(pid))  reaped by \(by)"
+        case let .task(pid, id, status, function, args, error):
+            var s = "\(pad(pid))  task #\(id) \(status.rawValue) \(Sanitizer.sanitize(function))"
+            if status == .started { s += Sanitizer.sanitize(args.hasPrefix("(") ? args : "(\(args))") }
+            if let error { s += ": " + Sanitizer.sanitize(error) }
+            body = s
+        case let .retrieved(id):
+            body = "\(pad(nil))  task #\(id) failure retrieved by the program"
+        case let .raw(stream, text):
+            body = "\(pad(nil))  raw \(stream == .stdout ? "out" : "err")  \(Sanitizer.sanitize(text))"
+        case let .stopped(reason, detail):
+            body = "stopped (\(reason.rawValue)): \(Sanitizer.sanitize(detail))"
+        case let .notice(text):
+            body = "note: \(Sanitizer.sanitize(text))"
+        case let .summary(s):
+            var parts = ["exit code \(s.exitCode)", "\(s.processes) process\(s.processes == 1 ? "" : "es")",
+                         "at most \(s.maxAlive) alive", seconds(s.duration) + " s"]
+            if s.unretrievedFailures > 0 {
+                parts.append("\(s.unretrievedFailures) failed task\(s.unretrievedFailures == 1 ? "" : "s") "
+                    + "nobody retrieved with .get()")
+            }
+            body = "summary: " + parts.joined(separator: ", ")
+        }
+        return time + "  " + body
+    }
+
+    static func pad(_ pid: PID?) -> String {
+        let s = pid.map(String.init) ?? "?"
+        return s.count >= 6 ? s : String(repeating: " ", count: 6 - s.count) + s
+    }
+
+    /// Three decimals, no Foundation.
+    public static func seconds(_ t: Double) -> String {
+        let ms = Int((max(t, 0) * 1000).rounded())
+        let frac = ms % 1000
+        return "\(ms / 1000)." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + "\(frac)"
+    }
+
+    public static func signalName(_ n: Int) -> String? {
+        let names = [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
+                     9: "SIGKILL", 10: "SIGUSR1", 11: "SIGSEGV", 12: "SIGUSR2", 13: "SIGPIPE", 14: "SIGALRM",
+                     15: "SIGTERM"]
+        return names[n]
+    }
+}

@@ -1,0 +1,445 @@
+/// What the supervisor learned from the kernel about one process.
+public enum KernelObservation: Equatable, Sendable {
+    /// The supervisor started the program's main process.
+    case spawned(pid: PID, ppid: PID)
+    /// A descendant found by walking `/proc` that nobody announced yet. `python` says whether its executable is a
+    /// Python interpreter (which will announce itself through the tracer shortly).
+    case discovered(pid: PID, ppid: PID, command: String, python: Bool)
+    /// The scheduler state `/proc/PID/stat` shows for a live process.
+    case state(pid: PID, state: ProcState)
+    /// The process has ended (its pidfd became readable). `zombie`: `/proc` still shows it, with this status;
+    /// otherwise somebody already collected it and the status must come from the tracer.
+    case ended(pid: PID, code: Int?, signal: Int?, zombie: Bool)
+    /// The supervisor itself collected the status (its own child or an orphan it adopted as subreaper).
+    case waited(pid: PID, code: Int?, signal: Int?)
+}
+
+/// Turns the supervisor's raw observations — tracer records, kernel facts and the bytes of the shared output
+/// pipes — into the public event stream: one `start` per process (before any of its other events), exactly one
+/// `exit` and at most one `reaped` per process, task events with their function, and a closing `summary`.
+///
+/// Pure: the supervisor feeds it and writes out what it returns; tests feed it values.
+public struct RunAssembler {
+    /// How long a start waits for the process's name, and an exit for its status, before going out without.
+    public var hold: Double = 1.0
+    /// Attributed output kept per process, in bytes of text; beyond it, one notice.
+    public var outputLimit = 2 << 20
+    /// Raw output kept per stream, in bytes of text; beyond it, one notice, then only counting.
+    public var rawLimit = 4 << 20
+    /// A raw line without a newline goes out after this long.
+    public var partialDelay = 0.1
+    /// Raw lines wait this long for the tracer to attribute the stream before going out with `pid: null`.
+    public var unattributedDelay = 0.5
+
+    /// The processes so far, folded from exactly the events returned.
+    public private(set) var table = ProcessTable()
+    /// Invalid lines seen in the event channel.
+    public private(set) var garbageLines = 0
+
+    private let origin: Double
+    private let supervisor: PID
+    /// Reads a live process's kernel parent (`/proc/PID/stat`); nil when it does not exist.
+    private let lookup: @Sendable (PID) -> PID?
+
+    private var procs: [PID: Proc] = [:]
+    private var out: [Event] = []
+    private var failedJobs: [Int] = []
+    private var retrievedJobs = Set<Int>()
+    private var mainPID: PID?
+    private var mainStatus: (code: Int?, signal: Int?)?
+    private var raw = [OutputStream.stdout: RawStream(), .stderr: RawStream()]
+    private var attributed: Set<OutputStream> = []
+    private var garbageNoticed = false
+
+    private struct Proc {
+        var started = false
+        var birth: Birth?
+        var holdUntil = 0.0
+        var exited = false
+        var reaped = false
+        var zombie = false
+        var hint: Int?
+        var goneAt: Double?
+        var state: ProcState = .running
+        var candidate: ProcState?
+        var outputBytes = 0
+        var capped = false
+        var tasks: [Int: (function: String, args: String)] = [:]
+        var held: [Event] = []
+    }
+
+    private struct Birth {
+        var t: Double
+        var ppid: PID
+        var method: StartMethod
+        var name: String?
+        var parent: PID?
+    }
+
+    private struct RawStream {
+        var pending: [UInt8] = []
+        var pendingSince = 0.0
+        var bytes = 0
+        var capped = false
+        var unattributed: [(t: Double, text: String)] = []
+    }
+
+    /// - Parameters:
+    ///   - origin: the monotonic instant the run started; event times are relative to it.
+    ///   - supervisor: the supervisor's pid (the `by` of what it reaps, the `ppid` of the main process).
+    ///   - lookup: the kernel parent of a live pid, or nil if there is no such process.
+    public init(origin: Double, supervisor: PID, lookup: @escaping @Sendable (PID) -> PID? = { _ in nil }) {
+        self.origin = origin
+        self.supervisor = supervisor
+        self.lookup = lookup
+    }
+
+    /// Events produced since the last call, in order.
+    public mutating func take() -> [Event] {
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
+    /// Pids the run has announced and not yet seen exit.
+    public var livePIDs: [PID] {
+        procs.compactMap { pid, p in p.started && !p.exited ? pid : nil }
+    }
+
+    /// Pids known (announced or held) whose exit is still unknown.
+    public var unfinishedPIDs: [PID] {
+        procs.compactMap { pid, p in !p.exited ? pid : nil }
+    }
+
+    public func isKnown(_ pid: PID) -> Bool {
+        guard let p = procs[pid] else { return false }
+        return !(p.exited && p.reaped)
+    }
+
+    // MARK: - Inputs
+
+    /// A line of the event channel. Lines that do not decode are counted and reported once.
+    public mutating func channelLine(_ line: String) {
+        guard let (t, record) = try? TracerRecord.decode(line) else {
+            garbageLines += 1
+            if !garbageNoticed {
+                garbageNoticed = true
+                emit(Event(t: lastT, .notice(text: "ignored a line in the event channel that is not a tracer record "
+                    + "(something other than the tracer wrote into it)")))
+            }
+            return
+        }
+        tracer(record, at: t - origin)
+    }
+
+    /// A decoded tracer record at run time `t`.
+    public mutating func tracer(_ record: TracerRecord, at t: Double) {
+        lastT = max(lastT, t)
+        switch record {
+        case let .birth(pid, ppid, method, name, parent, final):
+            birth(pid: pid, Birth(t: t, ppid: ppid, method: method, name: name, parent: parent), final: final, at: t)
+        case let .ident(pid, name, parent):
+            guard var p = procs[pid], !p.started, var b = p.birth else { return }
+            b.name = name ?? b.name
+            b.parent = parent ?? b.parent
+            p.birth = b
+            procs[pid] = p
+            announce(pid)
+        case let .output(pid, stream, text):
+            attributed.insert(stream)
+            raw[stream]!.unattributed.removeAll()
+            guard ensureStarted(pid, at: t) else { return }
+            var p = procs[pid]!
+            if p.capped { return }
+            p.outputBytes += text.utf8.count + 1
+            if p.outputBytes > outputLimit {
+                p.capped = true
+                procs[pid] = p
+                emit(Event(t: t, .notice(text: "process \(pid) wrote more than \(outputLimit >> 20) MB; "
+                    + "the rest of its output is in the raw stream only")))
+                return
+            }
+            procs[pid] = p
+            emit(Event(t: t, .output(pid: pid, stream: stream, text: text)))
+        case let .reaped(pid, by, code, signal):
+            if procs[pid] == nil || (procs[pid]!.exited && procs[pid]!.reaped) {
+                // A child nobody announced (e.g. a program started by subprocess): its reaper is its parent.
+                procs[pid] = Proc()
+                procs[pid]!.birth = Birth(t: t, ppid: by, method: .exec, name: nil, parent: nil)
+                announce(pid)
+            }
+            guard ensureStarted(pid, at: t) else { return }
+            exit(pid, code: code, signal: signal, at: t)
+            reap(pid, by: by, at: t)
+        case let .exitHint(pid, code):
+            procs[pid]?.hint = code
+        case let .task(pid, job, status, function, args, error):
+            guard ensureStarted(pid, at: t) else { return }
+            var p = procs[pid]!
+            let known = p.tasks[job]
+            let f = function ?? known?.function ?? "?"
+            let a = args ?? known?.args ?? ""
+            if status == .started { p.tasks[job] = (f, a) } else { p.tasks[job] = nil }
+            procs[pid] = p
+            if status == .failed { failedJobs.append(job) }
+            emit(Event(t: t, .task(pid: pid, id: job, status: status, function: f, args: a, error: error)))
+        case let .retrieved(job):
+            guard retrievedJobs.insert(job).inserted else { return }
+            emit(Event(t: t, .retrieved(id: job)))
+        case let .notice(_, text):
+            emit(Event(t: t, .notice(text: text)))
+        }
+    }
+
+    /// A kernel fact at run time `t`.
+    public mutating func kernel(_ observation: KernelObservation, at t: Double) {
+        lastT = max(lastT, t)
+        switch observation {
+        case let .spawned(pid, ppid):
+            mainPID = pid
+            procs[pid] = Proc()
+            procs[pid]!.birth = Birth(t: t, ppid: ppid, method: .main, name: "MainProcess", parent: nil)
+            announce(pid)
+        case let .discovered(pid, ppid, command, python):
+            if var p = procs[pid], !(p.exited && p.reaped) {
+                if !p.started, p.birth?.method == .exec, !python {
+                    p.birth?.name = command
+                    procs[pid] = p
+                }
+                return
+            }
+            var p = Proc()
+            p.birth = Birth(t: t, ppid: ppid, method: .exec, name: python ? nil : command, parent: nil)
+            p.holdUntil = t + (python ? hold : 0.2)
+            procs[pid] = p
+        case let .state(pid, state):
+            guard var p = procs[pid], p.started, !p.exited, state != .zombie else { return }
+            if state == p.state { p.candidate = nil; procs[pid] = p; return }
+            // A new state must be seen twice in a row: a busy worker flips between running and sleeping.
+            if p.candidate == state {
+                p.state = state
+                p.candidate = nil
+                procs[pid] = p
+                emit(Event(t: t, .state(pid: pid, state: state)))
+            } else {
+                p.candidate = state
+                procs[pid] = p
+            }
+        case let .ended(pid, code, signal, zombie):
+            guard let p = procs[pid], !p.reaped else { return }
+            if zombie {
+                guard ensureStarted(pid, at: t) else { return }
+                exit(pid, code: code, signal: signal, at: t)
+                if !procs[pid]!.zombie {
+                    procs[pid]!.zombie = true
+                    emit(Event(t: t, .state(pid: pid, state: .zombie)))
+                }
+            } else if !p.exited, p.goneAt == nil {
+                procs[pid]!.goneAt = t
+            }
+        case let .waited(pid, code, signal):
+            if pid == mainPID { mainStatus = (code, signal) }
+            if procs[pid] == nil || (procs[pid]!.exited && procs[pid]!.reaped) {
+                procs[pid] = Proc()
+                procs[pid]!.birth = Birth(t: t, ppid: supervisor, method: .exec, name: nil, parent: nil)
+                announce(pid)
+            }
+            guard ensureStarted(pid, at: t) else { return }
+            exit(pid, code: code, signal: signal, at: t)
+            reap(pid, by: supervisor, at: t)
+        }
+    }
+
+    /// Bytes read from the program's shared stdout or stderr pipe.
+    public mutating func rawBytes<C: Collection>(_ bytes: C, stream: OutputStream, at t: Double)
+        where C.Element == UInt8 {
+        lastT = max(lastT, t)
+        var r = raw[stream]!
+        defer { raw[stream] = r }
+        if r.capped { r.bytes += bytes.count; return }
+        if r.pending.isEmpty { r.pendingSince = t }
+        for b in bytes {
+            if b == 0x0A {
+                line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+                r.pending.removeAll(keepingCapacity: true)
+                r.pendingSince = t
+                if r.capped { return }
+            } else {
+                r.pending.append(b)
+                if r.pending.count >= 8192 {
+                    line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+                    r.pending.removeAll(keepingCapacity: true)
+                    if r.capped { return }
+                }
+            }
+        }
+    }
+
+    /// Time passes: releases what waited long enough (names, statuses, partial lines).
+    public mutating func tick(at t: Double) {
+        lastT = max(lastT, t)
+        for pid in procs.keys.sorted() {
+            guard let p = procs[pid] else { continue }
+            if !p.started, p.birth != nil, t >= p.holdUntil {
+                if p.birth!.method == .exec, p.birth!.name == nil, lookup(pid) != nil, t < p.holdUntil + hold {
+                    continue  // a Python process that has not announced itself yet: give it a little longer
+                }
+                announce(pid)
+            }
+            if let gone = p.goneAt, !p.exited, t >= gone + hold / 2 {
+                exit(pid, code: p.hint, signal: nil, at: gone)
+            }
+        }
+        for stream in [OutputStream.stdout, .stderr] {
+            var r = raw[stream]!
+            if !r.pending.isEmpty, t - r.pendingSince >= partialDelay {
+                line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+                r.pending.removeAll(keepingCapacity: true)
+            }
+            if !attributed.contains(stream) {
+                while let first = r.unattributed.first, t - first.t >= unattributedDelay {
+                    r.unattributed.removeFirst()
+                    emit(Event(t: first.t, .output(pid: nil, stream: stream, text: first.text)))
+                }
+            }
+            raw[stream] = r
+        }
+    }
+
+    /// Records that the run was stopped from outside.
+    public mutating func stopped(_ reason: StopReason, detail: String, at t: Double) {
+        stopReason = stopReason ?? reason
+        emit(Event(t: t, .stopped(reason: reason, detail: detail)))
+    }
+
+    public mutating func notice(_ text: String, at t: Double) {
+        emit(Event(t: t, .notice(text: text)))
+    }
+
+    /// Ends the run: flushes everything held, closes every process and appends the summary.
+    /// - Returns: the exit code of the run (the program's; 128+N if signal N killed it; 124 timeout; 130 Ctrl-C).
+    @discardableResult
+    public mutating func finish(at t: Double) -> Int {
+        for pid in procs.keys.sorted() where !procs[pid]!.started && procs[pid]!.birth != nil {
+            announce(pid)
+        }
+        for stream in [OutputStream.stdout, .stderr] {
+            var r = raw[stream]!
+            if !r.pending.isEmpty {
+                line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+                r.pending.removeAll()
+            }
+            if !attributed.contains(stream) {
+                for l in r.unattributed { emit(Event(t: l.t, .output(pid: nil, stream: stream, text: l.text))) }
+            }
+            r.unattributed.removeAll()
+            if r.capped {
+                emit(Event(t: t, .notice(text: "\(stream.rawValue): \(r.bytes - rawLimit) more bytes were not kept")))
+            }
+            raw[stream] = r
+        }
+        for pid in procs.keys.sorted() where procs[pid]!.started && !procs[pid]!.exited {
+            exit(pid, code: procs[pid]!.hint, signal: nil, at: procs[pid]!.goneAt ?? t)
+        }
+        if garbageLines > 0 {
+            emit(Event(t: t, .notice(text: "\(garbageLines) line(s) in the event channel were not tracer records")))
+        }
+        let code: Int
+        switch stopReason {
+        case .timeout?: code = 124
+        case .interrupt?: code = 130
+        default:
+            if let s = mainStatus ?? mainExit {
+                code = s.signal.map { 128 + $0 } ?? s.code ?? 1
+            } else {
+                code = 1
+            }
+        }
+        let unretrieved = failedJobs.filter { !retrievedJobs.contains($0) }.count
+        emit(Event(t: t, .summary(Summary(exitCode: code, processes: table.distinctPIDs, maxAlive: table.maxAlive,
+                                          duration: t, unretrievedFailures: unretrieved))))
+        return code
+    }
+
+    // MARK: - Internals
+
+    private var lastT = 0.0
+    private var stopReason: StopReason?
+    private var mainExit: (code: Int?, signal: Int?)?
+
+    private mutating func emit(_ e: Event) {
+        table.apply(e)
+        out.append(e)
+    }
+
+    private mutating func birth(pid: PID, _ b: Birth, final: Bool, at t: Double) {
+        if var p = procs[pid], !(p.exited && p.reaped) {
+            guard !p.started, var known = p.birth else { return }  // a second report of an announced process
+            // Merge: the child's own report has the kernel parent; the launcher's has the name and logical parent.
+            if known.method == .exec || b.method != .exec { known.method = b.method }
+            known.name = b.name ?? known.name
+            known.parent = b.parent ?? known.parent
+            known.t = min(known.t, b.t)
+            p.birth = known
+            procs[pid] = p
+            if final { announce(pid) }
+            return
+        }
+        var p = Proc()
+        p.birth = b
+        p.holdUntil = t + hold
+        procs[pid] = p
+        if final { announce(pid) }
+    }
+
+    private mutating func announce(_ pid: PID) {
+        guard var p = procs[pid], !p.started, let b = p.birth else { return }
+        p.started = true
+        let held = p.held
+        p.held = []
+        procs[pid] = p
+        let parent = b.parent == b.ppid ? nil : b.parent
+        emit(Event(t: b.t, .start(pid: pid, ppid: b.ppid, name: b.name, method: b.method, parent: parent)))
+        for e in held { emit(e) }
+    }
+
+    /// Makes sure `pid` has its start out before another of its events. Unknown pids are taken only if the kernel
+    /// knows them (a forged record about a process that does not exist is dropped).
+    private mutating func ensureStarted(_ pid: PID, at t: Double) -> Bool {
+        if let p = procs[pid], !(p.exited && p.reaped) {
+            if !p.started { announce(pid) }
+            return true
+        }
+        guard let ppid = lookup(pid) else { return false }
+        var p = Proc()
+        p.birth = Birth(t: t, ppid: ppid, method: .exec, name: nil, parent: nil)
+        procs[pid] = p
+        announce(pid)
+        return true
+    }
+
+    private mutating func exit(_ pid: PID, code: Int?, signal: Int?, at t: Double) {
+        guard var p = procs[pid], !p.exited else { return }
+        p.exited = true
+        procs[pid] = p
+        if pid == mainPID { mainExit = (code, signal) }
+        emit(Event(t: t, .exit(pid: pid, code: signal == nil ? code : nil, signal: signal)))
+    }
+
+    private mutating func reap(_ pid: PID, by: PID, at t: Double) {
+        guard var p = procs[pid], !p.reaped else { return }
+        p.reaped = true
+        procs[pid] = p
+        emit(Event(t: t, .reaped(pid: pid, by: by)))
+    }
+
+    private mutating func line(_ text: String, stream: OutputStream, at t: Double, into r: inout RawStream) {
+        r.bytes += text.utf8.count + 1
+        if r.bytes > rawLimit {
+            r.capped = true
+            emit(Event(t: t, .notice(text: "\(stream.rawValue) passed \(rawLimit >> 20) MB; the rest is not kept")))
+            return
+        }
+        emit(Event(t: t, .raw(stream: stream, text: text)))
+        if !attributed.contains(stream) { r.unattributed.append((t, text)) }
+    }
+}

@@ -1,0 +1,41 @@
+import ProcTutorCore
+
+/// The table `proctutor lessons` prints: number, id, title, done, quiz scores. Pure: aligned by display width,
+/// so Chinese titles (two columns per character) line up.
+public enum LessonListing {
+    public static func lines(_ lessons: [Lesson], progress: StudentProgress, lang: Lang) -> [String] {
+        let header: [String] = lang == .zh
+            ? ["#", "编号", "标题", "完成", "测验最好", "测验上次"]
+            : ["#", "id", "title", "done", "quiz best", "quiz last"]
+        var rows: [[String]] = [header]
+        for l in lessons {
+            let p = progress[lesson: l.id]
+            rows.append([String(l.number), l.id, l.title[lang], p.done ? "✓" : "-",
+                         score(p.bestScore), score(p.lastScore)])
+        }
+        let widths = (0..<header.count).map { c in rows.map { TextWidth.of($0[c]) }.max() ?? 0 }
+        var out = rows.map { row in
+            row.enumerated().map { c, cell in
+                TextWidth.pad(cell, to: widths[c], alignRight: c == 0)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        if let id = progress.lastLesson, let last = lessons.first(where: { $0.id == id }) {
+            out.append("")
+            out.append(lang == .zh ? "上次学到：第 \(last.number) 课（\(last.id)）"
+                                   : "Last lesson: \(last.number) (\(last.id))")
+        }
+        return out
+    }
+
+    static func score(_ s: QuizScore?) -> String {
+        s.map { "\($0.correct)/\($0.total)" } ?? "-"
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

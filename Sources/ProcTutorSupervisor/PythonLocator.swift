@@ -1,0 +1,87 @@
+import Glibc
+
+/// Finds the Python interpreter: `--python`, then `$PROCTUTOR_PYTHON`, then `python3` on PATH.
+public enum PythonLocator {
+    public static let installHint = """
+        Install Python 3 and try again:
+          Debian/Ubuntu:  sudo apt-get install python3
+          Fedora/RHEL:    sudo dnf install python3
+          Alpine:         sudo apk add python3
+          Arch:           sudo pacman -S python
+        or point --python (or PROCTUTOR_PYTHON) at an interpreter.
+        """
+
+    /// The absolute path of the interpreter to use.
+    /// - Throws: `RunError` saying what was tried and how to install Python.
+    public static func locate(explicit: String?, environment: [String: String] = currentEnvironment()) throws -> String {
+        if let explicit, !explicit.isEmpty {
+            if let path = resolve(explicit, path: environment["PATH"]) { return path }
+            throw RunError("--python \(explicit): no such executable.\n" + installHint)
+        }
+        if let fromEnv = environment["PROCTUTOR_PYTHON"], !fromEnv.isEmpty {
+            if let path = resolve(fromEnv, path: environment["PATH"]) { return path }
+            throw RunError("PROCTUTOR_PYTHON=\(fromEnv): no such executable.\n" + installHint)
+        }
+        if let path = resolve("python3", path: environment["PATH"]) { return path }
+        throw RunError("python3 was not found on PATH; proctutor runs the lesson demos with it.\n" + installHint)
+    }
+
+    /// A command name searched on PATH, or a path checked for being executable. A version-manager shim
+    /// (pyenv, asdf) is replaced by the interpreter it runs: the shim's own helper processes would otherwise
+    /// show up in every run, and it adds a tenth of a second to each start.
+    static func resolve(_ name: String, path: String?) -> String? {
+        guard let found = find(name, path: path) else { return nil }
+        return found.contains("/shims/") ? (interpreterBehind(shim: found) ?? found) : found
+    }
+
+    static func interpreterBehind(shim: String) -> String? {
+        guard let pipe = try? makePipe() else { return nil }
+        defer { close(pipe.read) }
+        let pid = try? Spawner.spawn(path: shim, argv: [shim, "-c", "import sys; sys.stdout.write(sys.executable)"],
+                                     env: currentEnvironment().map { "\($0.key)=\($0.value)" },
+                                     stdio: [.devNull, .fd(pipe.write), .devNull], newSession: false)
+        close(pipe.write)
+        guard let pid else { return nil }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(pipe.read, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            out += buf[0..<n]
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let path = String(decoding: out, as: UTF8.self)
+        return status == 0 && path.hasPrefix("/") && access(path, X_OK) == 0 ? path : nil
+    }
+
+    static func find(_ name: String, path: String?) -> String? {
+        if name.contains("/") {
+            return access(name, X_OK) == 0 && !isDirectory(name) ? name : nil
+        }
+        for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + name
+            if access(candidate, X_OK) == 0, !isDirectory(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func currentEnvironment() -> [String: String] {
+        var env: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") {
+                env[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            }
+            p += 1
+        }
+        return env
+    }
+}

@@ -1,0 +1,46 @@
+import ProcTutorCore
+
+/// Everything needed to run one Python program under the supervisor.
+public struct RunConfig: Sendable, Codable, Equatable {
+    /// Path of the Python file to run.
+    public var program: String
+    /// Arguments after the file (`sys.argv[1:]`).
+    public var arguments: [String]
+    /// The interpreter: an explicit path or command name; nil: `$PROCTUTOR_PYTHON`, then `python3` on PATH.
+    public var python: String?
+    /// Forces multiprocessing's default start method (`fork`, `spawn`, `forkserver`); nil keeps the interpreter's.
+    public var startMethod: StartMethod?
+    /// Seconds before the tree is stopped (reason `timeout`, exit 124); nil: no limit.
+    public var timeout: Double?
+    /// Test-only: multiplies every `time.sleep` of the program (e.g. 0.1 runs the demos ten times faster).
+    public var timeScale: Double?
+    /// Most processes alive at once before the tree is stopped (reason `process-limit`).
+    public var maxProcesses: Int
+    /// The program's working directory; nil: the caller's.
+    public var workingDirectory: String?
+    /// The `proctutor` executable that runs `__supervise`; nil: this process's own executable.
+    public var supervisorExecutable: String?
+    /// Seconds the rest of the tree may run on after the main process exited, before it is stopped.
+    public var linger: Double
+
+    public init(program: String, arguments: [String] = [], python: String? = nil, startMethod: StartMethod? = nil,
+                timeout: Double? = 60, timeScale: Double? = nil, maxProcesses: Int = 256,
+                workingDirectory: String? = nil, supervisorExecutable: String? = nil, linger: Double = 3) {
+        self.program = program
+        self.arguments = arguments
+        self.python = python
+        self.startMethod = startMethod
+        self.timeout = timeout
+        self.timeScale = timeScale
+        self.maxProcesses = maxProcesses
+        self.workingDirectory = workingDirectory
+        self.supervisorExecutable = supervisorExecutable
+        self.linger = linger
+    }
+}
+
+/// Why a run could not start.
+public struct RunError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,534 @@
+import CProcShim
+import Foundation
+import Glibc
+import ProcTutorCore
+
+/// The supervising process (`proctutor __supervise CONFIG`): starts the program under the tracer in its own
+/// session, adopts every orphan (subreaper), watches the tree and writes the run's events as NDJSON on stdout.
+///
+/// It reads commands on stdin (`stop`, `stop interrupt`, `pause`, `resume`). EOF on stdin means the UI is gone
+/// (even killed with SIGKILL): the whole tree is killed at once. One thread, one poll loop.
+public final class Supervisor {
+    let config: RunConfig
+    let python: String
+    let me = getpid()
+    let parentAtStart = getppid()
+
+    var assembler: RunAssembler
+    var origin = 0.0
+    var mainPID: pid_t = 0
+    var mainDone = false
+    var mainDoneAt = 0.0
+
+    var outFD: Int32 = -1
+    var errFD: Int32 = -1
+    var eventsFD: Int32 = -1
+    var inotifyFD: Int32 = -1
+    var signalFD: Int32 = -1
+    var stdinOpen = true
+    var commandBuffer: [UInt8] = []
+    var channelBuffer: [UInt8] = []
+    var channelSkipping = false
+    var pidfds: [PID: Int32] = [:]
+    var tempDir = ""
+
+    var paused = false
+    var pausedAt = 0.0
+    var pausedTotal = 0.0
+    var lastSample = 0.0
+    var lastWalk = 0.0
+
+    /// Teardown in progress: when SIGKILL follows.
+    var killAt: Double?
+    var stopping = false
+
+    init(config: RunConfig, python: String) {
+        self.config = config
+        self.python = python
+        self.assembler = RunAssembler(origin: 0, supervisor: getpid())
+    }
+
+    /// Entry point of `proctutor __supervise`: never returns.
+    public static func main(configJSON: String) -> Never {
+        let stdout = Int32(1)
+        func fail(_ message: String, code: Int) -> Never {
+            var a = RunAssembler(origin: 0, supervisor: getpid())
+            a.notice(message, at: 0)
+            a.finish(at: 0)
+            for e in a.take() { writeAll(stdout, Array((EventJSON.encode(e) + "\n").utf8)) }
+            Glibc.exit(code == 0 ? 0 : 0)
+        }
+        guard let data = configJSON.data(using: .utf8),
+              let config = try? JSONDecoder().decode(RunConfig.self, from: data)
+        else { fail("proctutor __supervise: invalid configuration", code: 2) }
+        let python: String
+        do {
+            python = try PythonLocator.locate(explicit: config.python)
+        } catch {
+            fail("\(error)", code: 127)
+        }
+        let s = Supervisor(config: config, python: python)
+        s.run()
+        Glibc.exit(0)
+    }
+
+    // MARK: - Set-up
+
+    func now() -> Double { monotonicNow() - origin }
+
+    func run() {
+        procshim_close_from(3)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGQUIT, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGTSTP, SIG_IGN)
+        signal(SIGTTOU, SIG_IGN)
+        signal(SIGTTIN, SIG_IGN)
+        var sigs: [Int32] = [SIGCHLD, SIGTERM, SIGHUP, SIGUSR1, 0]
+        procshim_block_signals(&sigs)
+        signalFD = procshim_signalfd(&sigs)
+        _ = procshim_set_child_subreaper()
+        _ = procshim_set_parent_death_signal(SIGUSR1)
+        if getppid() != parentAtStart { Glibc.exit(0) }  // the UI died before we could notice
+        raiseFileLimit()
+        setNonBlocking(0)
+
+        do {
+            try prepareAndSpawn()
+        } catch {
+            origin = monotonicNow()
+            assembler = RunAssembler(origin: origin, supervisor: me)
+            assembler.notice("\(error)", at: 0)
+            assembler.finish(at: 0)
+            flushEvents()
+            cleanup()
+            return
+        }
+        loop()
+        finish()
+    }
+
+    func raiseFileLimit() {
+        var lim = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &lim) == 0, lim.rlim_cur < lim.rlim_max {
+            lim.rlim_cur = min(lim.rlim_max, 65536)
+            setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &lim)
+        }
+    }
+
+    func prepareAndSpawn() throws {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/proctutor-XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else {
+            throw RunError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
+        }
+        tempDir = String(cString: template)
+        let tracerPath = tempDir + "/sitecustomize.py"
+        guard writeFile(tracerPath, TracerSource.sitecustomize) else {
+            throw RunError("cannot write the tracer into \(tempDir)")
+        }
+        let eventsPath = tempDir + "/events"
+        let wfd = open(eventsPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+        guard wfd >= 0 else { throw RunError("cannot create \(eventsPath)") }
+        close(wfd)
+        eventsFD = open(eventsPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        var st = stat()
+        guard eventsFD >= 0, fstat(eventsFD, &st) == 0 else { throw RunError("cannot open \(eventsPath)") }
+        let eventsID = "\(st.st_dev):\(st.st_ino)"
+        inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        if inotifyFD >= 0 { inotify_add_watch(inotifyFD, eventsPath, UInt32(IN_MODIFY)) }
+
+        var env = ProcessInfo.processInfo.environment
+        let userPath = env["PYTHONPATH"].flatMap { $0.isEmpty ? nil : $0 }
+        env["PYTHONPATH"] = userPath.map { tempDir + ":" + $0 } ?? tempDir
+        env["PROCTUTOR_EVENTS"] = eventsPath
+        env["PROCTUTOR_EVENTS_ID"] = eventsID
+        env["PROCTUTOR_SUPERVISOR"] = String(me)
+        env["PROCTUTOR_START_METHOD"] = nil
+        env["PROCTUTOR_TIME_SCALE"] = nil
+        if let m = config.startMethod, [.fork, .spawn, .forkserver].contains(m) {
+            env["PROCTUTOR_START_METHOD"] = m.rawValue
+        }
+        if let scale = config.timeScale { env["PROCTUTOR_TIME_SCALE"] = String(scale) }
+
+        let out = try makePipe()
+        let err = try makePipe()
+        origin = monotonicNow()
+        assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid })
+        let pid: pid_t
+        do {
+            pid = try Spawner.spawn(path: python, argv: [python, "-u", config.program] + config.arguments,
+                                    env: env.map { "\($0.key)=\($0.value)" }.sorted(),
+                                    stdio: [.devNull, .fd(out.write), .fd(err.write)], newSession: true,
+                                    directory: config.workingDirectory)
+        } catch {
+            close(out.read); close(out.write); close(err.read); close(err.write)
+            throw error
+        }
+        close(out.write)
+        close(err.write)
+        outFD = out.read
+        errFD = err.read
+        setNonBlocking(outFD)
+        setNonBlocking(errFD)
+        mainPID = pid
+        assembler.kernel(.spawned(pid: pid, ppid: me), at: now())
+        watch(pid)
+        flushEvents()
+    }
+
+    func writeFile(_ path: String, _ text: String) -> Bool {
+        let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return writeAll(fd, Array(text.utf8))
+    }
+
+    // MARK: - The loop
+
+    /// Runs until the main process has exited, every descendant is gone and the output pipes are drained.
+    func loop() {
+        while true {
+            var fds: [pollfd] = []
+            var roles: [Role] = []
+            func add(_ fd: Int32, _ role: Role) {
+                guard fd >= 0 else { return }
+                fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
+                roles.append(role)
+            }
+            if stdinOpen { add(0, .commands) }
+            add(outFD, .output(.stdout))
+            add(errFD, .output(.stderr))
+            add(inotifyFD, .channel)
+            add(signalFD, .signals)
+            for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
+            let n = poll(&fds, nfds_t(fds.count), 25)
+            if n < 0, errno != EINTR { break }
+            if n > 0 {
+                for (i, p) in fds.enumerated() where p.revents != 0 {
+                    switch roles[i] {
+                    case .commands: readCommands()
+                    case let .output(stream): readOutput(stream)
+                    case .channel: drainInotify()
+                    case .signals: readSignals()
+                    case let .pidfd(pid): pidEnded(pid)
+                    }
+                }
+            }
+            readChannel()
+            periodic()
+            flushEvents()
+            if isDone() { break }
+        }
+    }
+
+    enum Role {
+        case commands, channel, signals
+        case output(ProcTutorCore.OutputStream)
+        case pidfd(PID)
+    }
+
+    /// The main process has exited and no descendant is left (what they wrote is still in the pipes).
+    func isDone() -> Bool {
+        guard mainDone else { return false }
+        var status: Int32 = 0
+        let r = waitpid(-1, &status, WNOHANG)
+        if r > 0 { childReaped(r, status); return false }
+        return r < 0 && errno == ECHILD && ProcFS.descendants(of: me).isEmpty
+    }
+
+    func periodic() {
+        let t = now()
+        reapChildren()
+        if t - lastSample >= 0.025 {
+            lastSample = t
+            for pid in assembler.livePIDs {
+                guard let s = ProcFS.stat(pid) else { continue }
+                if s.state == "Z" {
+                    zombie(pid, s)
+                } else {
+                    assembler.kernel(.state(pid: pid, state: s.procState), at: t)
+                }
+            }
+        }
+        if t - lastWalk >= 0.1 {
+            lastWalk = t
+            walk(at: t)
+        }
+        assembler.tick(at: t)
+        if let timeout = config.timeout, !stopping, t - currentPause(t) >= timeout {
+            stop(.timeout, detail: "the run took longer than \(formatSeconds(timeout)); the whole tree was stopped")
+        }
+        if mainDone, !stopping, t - mainDoneAt >= config.linger, !ProcFS.descendants(of: me).isEmpty {
+            stop(.leftover, detail: "processes still running \(formatSeconds(config.linger)) after the main "
+                + "process exited were stopped")
+        }
+        if let killAt, t >= killAt {
+            killEverything()
+            self.killAt = t + 0.2
+        }
+    }
+
+    func currentPause(_ t: Double) -> Double {
+        pausedTotal + (paused ? t - pausedAt : 0)
+    }
+
+    /// Finds descendants nobody announced, opens pidfds for new ones, enforces the process limit.
+    func walk(at t: Double) {
+        let tree = ProcFS.descendants(of: me)
+        var alive = 0
+        for s in tree where s.state != "Z" && s.state != "X" {
+            alive += 1
+            if !assembler.isKnown(s.pid) {
+                assembler.kernel(.discovered(pid: s.pid, ppid: s.ppid, command: s.command,
+                                             python: ProcFS.isPython(s.pid)), at: t)
+            }
+            if pidfds[s.pid] == nil { watch(s.pid) }
+        }
+        if alive > config.maxProcesses, !stopping {
+            stop(.processLimit, detail: "\(alive) processes alive, more than the limit of \(config.maxProcesses) "
+                + "(--max-processes); the whole tree was stopped")
+        }
+    }
+
+    func watch(_ pid: PID) {
+        guard pidfds[pid] == nil, pid != me else { return }
+        let fd = procshim_pidfd_open(pid)
+        if fd >= 0 { pidfds[pid] = fd }
+    }
+
+    /// A pidfd became readable: the process has ended. Zombie: its status is in /proc; gone: someone reaped it.
+    func pidEnded(_ pid: PID) {
+        if let fd = pidfds.removeValue(forKey: pid) { close(fd) }
+        if let s = ProcFS.stat(pid), s.state == "Z" || s.state == "X" {
+            zombie(pid, s)
+        } else if ProcFS.stat(pid) == nil {
+            assembler.kernel(.ended(pid: pid, code: nil, signal: nil, zombie: false), at: now())
+        }
+    }
+
+    func zombie(_ pid: PID, _ s: ProcFS.Stat) {
+        if s.ppid == me {
+            return  // our own child: waitpid gives the status and reaps it right away
+        }
+        let status = s.exitStatus.map(decodeWaitStatus)
+        assembler.kernel(.ended(pid: pid, code: status?.code, signal: status?.signal, zombie: true), at: now())
+    }
+
+    func reapChildren() {
+        while true {
+            var status: Int32 = 0
+            let r = waitpid(-1, &status, WNOHANG)
+            guard r > 0 else { return }
+            childReaped(r, status)
+        }
+    }
+
+    func childReaped(_ pid: pid_t, _ status: Int32) {
+        // Events already written about it (its birth, its output) must come first.
+        readChannel()
+        let s = decodeWaitStatus(status)
+        assembler.kernel(.waited(pid: pid, code: s.code, signal: s.signal), at: now())
+        if let fd = pidfds.removeValue(forKey: pid) { close(fd) }
+        if pid == mainPID, !mainDone {
+            mainDone = true
+            mainDoneAt = now()
+        }
+    }
+
+    func readSignals() {
+        while true {
+            let sig = procshim_signalfd_read(signalFD)
+            if sig <= 0 { return }
+            switch sig {
+            case SIGCHLD: reapChildren()
+            case SIGUSR1:
+                if getppid() != parentAtStart { uiLost() }
+            default: uiLost()  // SIGTERM, SIGHUP: we are being shut down
+            }
+        }
+    }
+
+    // MARK: - Inputs
+
+    func readCommands() {
+        var buf = [UInt8](repeating: 0, count: 1024)
+        let n = buf.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
+        if n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR) {
+            stdinOpen = false
+            uiLost()
+        }
+        guard n > 0 else { return }
+        commandBuffer += buf[0..<n]
+        while let nl = commandBuffer.firstIndex(of: 0x0A) {
+            let line = String(decoding: commandBuffer[..<nl], as: UTF8.self).trimmingSpaces()
+            commandBuffer.removeSubrange(...nl)
+            command(line)
+        }
+        if commandBuffer.count > 4096 { commandBuffer.removeAll() }
+    }
+
+    func command(_ line: String) {
+        switch line {
+        case "stop": stop(.userStop, detail: "stopped on request; the whole tree was stopped")
+        case "stop interrupt": stop(.interrupt, detail: "interrupted (Ctrl-C); the whole tree was stopped")
+        case "pause":
+            guard !paused, !stopping else { return }
+            paused = true
+            pausedAt = now()
+            signalTree(SIGSTOP)
+        case "resume":
+            guard paused else { return }
+            paused = false
+            pausedTotal += now() - pausedAt
+            signalTree(SIGCONT)
+        default:
+            assembler.notice("unknown supervisor command \"\(line)\"", at: now())
+        }
+    }
+
+    func readOutput(_ stream: ProcTutorCore.OutputStream) {
+        let fd = stream == .stdout ? outFD : errFD
+        guard fd >= 0 else { return }
+        var buf = [UInt8](repeating: 0, count: 65536)
+        for _ in 0..<16 {  // bounded, so a flood on one pipe cannot starve the rest of the loop
+            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n > 0 {
+                assembler.rawBytes(buf[0..<n], stream: stream, at: now())
+                continue
+            }
+            if n < 0, errno == EAGAIN || errno == EINTR { return }
+            close(fd)
+            if stream == .stdout { outFD = -1 } else { errFD = -1 }
+            return
+        }
+    }
+
+    func drainInotify() {
+        var buf = [UInt8](repeating: 0, count: 4096)
+        while buf.withUnsafeMutableBytes({ read(inotifyFD, $0.baseAddress!, $0.count) }) > 0 {}
+    }
+
+    /// Reads new lines of the event channel. A line longer than 1 MB is garbage: skipped to its newline.
+    func readChannel() {
+        guard eventsFD >= 0 else { return }
+        var buf = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(eventsFD, $0.baseAddress!, $0.count) }
+            guard n > 0 else { return }
+            var start = 0
+            for i in 0..<n where buf[i] == 0x0A {
+                if channelSkipping {
+                    channelSkipping = false
+                } else {
+                    channelBuffer += buf[start..<i]
+                    channelLine()
+                }
+                channelBuffer.removeAll(keepingCapacity: true)
+                start = i + 1
+            }
+            if !channelSkipping { channelBuffer += buf[start..<n] }
+            if channelBuffer.count > 1 << 20 {
+                channelBuffer.removeAll()
+                channelSkipping = true
+                assembler.channelLine("")  // counted as garbage
+            }
+        }
+    }
+
+    func channelLine() {
+        guard !channelBuffer.isEmpty else { return }
+        let line = String(decoding: channelBuffer, as: UTF8.self)
+        let before = assembler.livePIDs.count
+        assembler.channelLine(line)
+        if assembler.livePIDs.count != before {
+            for pid in assembler.livePIDs where pidfds[pid] == nil { watch(pid) }
+        }
+    }
+
+    // MARK: - Output
+
+    func flushEvents() {
+        let events = assembler.take()
+        guard !events.isEmpty else { return }
+        var text = ""
+        for e in events {
+            text += EventJSON.encode(e)
+            text += "\n"
+        }
+        if !writeAll(1, Array(text.utf8)) {
+            uiLost()
+        }
+    }
+
+    // MARK: - Stopping
+
+    /// Stops the run from outside: SIGTERM to the group and every known process, SIGKILL after a grace period.
+    func stop(_ reason: StopReason, detail: String) {
+        guard !stopping else { return }
+        stopping = true
+        assembler.stopped(reason, detail: detail, at: now())
+        flushEvents()
+        signalTree(SIGTERM)
+        signalTree(SIGCONT)
+        if paused { paused = false; pausedTotal += now() - pausedAt }
+        killAt = now() + 1.0
+    }
+
+    /// The UI is gone (stdin EOF, its death, SIGTERM): kill everything now, clean up and exit.
+    func uiLost() -> Never {
+        killEverything()
+        let deadline = monotonicNow() + 2
+        while monotonicNow() < deadline {
+            var status: Int32 = 0
+            while waitpid(-1, &status, WNOHANG) > 0 {}
+            if ProcFS.descendants(of: me).isEmpty { break }
+            killEverything()
+            usleep(10_000)
+        }
+        cleanup()
+        Glibc.exit(0)
+    }
+
+    func signalTree(_ sig: Int32) {
+        if mainPID > 0 { kill(-mainPID, sig) }
+        for pid in assembler.unfinishedPIDs where pid != me { kill(pid, sig) }
+        for s in ProcFS.descendants(of: me) { kill(s.pid, sig) }
+    }
+
+    func killEverything() {
+        if mainPID > 0 { kill(-mainPID, SIGKILL) }
+        // Walk twice: a process may fork between the listing and the kill.
+        for _ in 0..<2 {
+            for s in ProcFS.descendants(of: me) where s.state != "Z" { kill(s.pid, SIGKILL) }
+        }
+    }
+
+    // MARK: - The end
+
+    func finish() {
+        // Whatever is left in the pipes and the channel belongs to the run.
+        readChannel()
+        for stream in [ProcTutorCore.OutputStream.stdout, .stderr] {
+            // Nobody is left to write: read to the end (or to what an outsider holding the pipe left in it).
+            for _ in 0..<64 where (stream == .stdout ? outFD : errFD) >= 0 { readOutput(stream) }
+        }
+        for (_, fd) in pidfds { close(fd) }
+        pidfds.removeAll()
+        assembler.finish(at: now())
+        flushEvents()
+        cleanup()
+    }
+
+    func cleanup() {
+        guard !tempDir.isEmpty else { return }
+        unlink(tempDir + "/sitecustomize.py")
+        unlink(tempDir + "/events")
+        rmdir(tempDir + "/__pycache__")
+        rmdir(tempDir)
+    }
+}
+
+func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+}

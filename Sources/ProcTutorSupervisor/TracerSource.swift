@@ -1,0 +1,694 @@
+// The Python tracer, embedded so the installed binary needs no data files. The supervisor writes it as
+// `sitecustomize.py` into the run's private folder, first on PYTHONPATH. docs/engine.md explains its rules.
+// Edit it here; Tests/ProcTutorSupervisorTests/TracerTests.swift compiles it on every installed Python.
+
+enum TracerSource {
+    static let sitecustomize = #"""
+# proctutor tracer. Imported by every Python interpreter of a traced run (PYTHONPATH); forked children inherit it.
+# Rules (docs/engine.md): never change control flow (every hook catches everything), stay silent without the
+# event channel, never block, import nothing at start-up, chain to any other sitecustomize on sys.path.
+
+
+def _proctutor_install():
+    import os
+    import sys
+
+    env = os.environ
+    events_path = env.get("PROCTUTOR_EVENTS")
+    events_id = env.get("PROCTUTOR_EVENTS_ID", "")
+    if not events_path:
+        return
+    import time  # already loaded by the interpreter's start-up: no new module
+
+    monotonic = time.monotonic
+    real_write = os.write
+    real_fstat = os.fstat
+    real_getpid = os.getpid
+    real_exit = os._exit
+    O_FLAGS = os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+    try:
+        supervisor = int(env.get("PROCTUTOR_SUPERVISOR", "0"))
+    except ValueError:
+        supervisor = 0
+    OUTPUT_CAP = 1 << 20  # attributed bytes per process, then one notice
+    PIECE = 4000  # longest text per output record; longer lines are split
+
+    class S(object):
+        fd = -1
+        fd_pid = 0
+        dead = False
+        pid = real_getpid()
+        announced = 0  # pid whose start has been sent in full
+        mp_named = False
+        out_bytes = 0
+        capped = False
+        pending_retrieved = []
+        retrieved = set()
+
+    # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
+    def channel():
+        if S.dead:
+            return -1
+        fd = S.fd
+        if fd >= 0:
+            try:
+                st = real_fstat(fd)
+                if "%d:%d" % (st.st_dev, st.st_ino) == events_id:
+                    return fd
+            except OSError:
+                pass
+            S.fd = -1  # closed or reused by the program: never write to it again
+        try:
+            fd = os.open(events_path, O_FLAGS)
+            st = real_fstat(fd)
+            if "%d:%d" % (st.st_dev, st.st_ino) != events_id:
+                os.close(fd)
+                S.dead = True
+                return -1
+            S.fd = fd
+            return fd
+        except OSError:
+            S.dead = True
+            return -1
+
+    ESC = {i: "\\u%04x" % i for i in range(32)}
+    ESC.update({ord('"'): '\\"', ord("\\"): "\\\\", 0x7F: "\\u007f"})
+    for i in range(0x80, 0xA0):
+        ESC[i] = "\\u%04x" % i
+    for i in range(0xD800, 0xE000):
+        ESC[i] = "\\ufffd"
+
+    def q(s):
+        if s is None:
+            return "null"
+        return '"' + s.translate(ESC) + '"'
+
+    def emit(body):
+        """Writes one record; silent on any failure."""
+        try:
+            fd = channel()
+            if fd >= 0:
+                real_write(fd, ('{"t":%.6f,%s}\n' % (monotonic(), body)).encode("utf-8", "replace"))
+        except Exception:
+            pass
+
+    # --- output: sys.stdout/sys.stderr keep their bytes; a raw layer reports complete lines per process ---
+    import io
+
+    pending = {1: b"", 2: b""}
+
+    def report_output(stream, data):
+        if S.capped:
+            return
+        buf = pending[stream] + bytes(data)
+        if b"\n" not in buf:
+            if len(buf) > PIECE * 4:
+                lines, buf = [buf], b""
+            else:
+                pending[stream] = buf
+                return
+        else:
+            parts = buf.split(b"\n")
+            buf = parts.pop()
+            lines = parts
+        pending[stream] = buf
+        for line in lines:
+            S.out_bytes += len(line) + 1
+            if S.out_bytes > OUTPUT_CAP:
+                S.capped = True
+                emit('"k":"notice","pid":%d,"text":"output of this process beyond 1 MB is not attributed"' % S.pid)
+                return
+            text = line.decode("utf-8", "replace")
+            for i in range(0, max(len(text), 1), PIECE):
+                emit('"k":"out","pid":%d,"s":%d,"x":%s' % (S.pid, stream, q(text[i:i + PIECE])))
+
+    def flush_partial():
+        for stream in (1, 2):
+            if pending[stream]:
+                data, pending[stream] = pending[stream], b""
+                try:
+                    report_output(stream, data + b"\n")
+                except Exception:
+                    pass
+
+    class Tee(io.RawIOBase):
+        """Writes to the real fd exactly as FileIO would, then reports what was written."""
+
+        def __init__(self, fd, stream, name, tty):
+            io.RawIOBase.__init__(self)
+            self._fd = fd
+            self._stream = stream
+            self._name = name
+            self._tty = tty
+
+        @property
+        def name(self):
+            return self._name
+
+        @property
+        def mode(self):
+            return "wb"
+
+        @property
+        def closefd(self):
+            return False
+
+        def fileno(self):
+            return self._fd
+
+        def isatty(self):
+            return self._tty
+
+        def writable(self):
+            return True
+
+        def readable(self):
+            return False
+
+        def seekable(self):
+            return False
+
+        def write(self, b):
+            n = real_write(self._fd, b)
+            try:
+                report_output(self._stream, memoryview(b)[:n] if n is not None else b"")
+            except Exception:
+                pass
+            return n
+
+    def wrap_stream(name, stream_no):
+        orig = getattr(sys, name, None)
+        if orig is None or not isinstance(orig, io.TextIOWrapper) or getattr(sys, "__" + name + "__", None) is not orig:
+            return
+        buf = orig.buffer
+        raw = getattr(buf, "raw", buf)
+        if not isinstance(raw, io.FileIO) or raw.fileno() != stream_no:
+            return
+        tee = Tee(stream_no, stream_no, raw.name, raw.isatty())
+        if isinstance(buf, io.FileIO):
+            newbuf = tee
+        elif isinstance(buf, io.BufferedWriter):
+            size = io.DEFAULT_BUFFER_SIZE
+            try:
+                bs = real_fstat(stream_no).st_blksize
+                if bs > 1:
+                    size = bs
+            except OSError:
+                pass
+            newbuf = io.BufferedWriter(tee, size)
+        else:
+            return
+        new = io.TextIOWrapper(newbuf, encoding=orig.encoding, errors=orig.errors, newline="\n",
+                               line_buffering=orig.line_buffering, write_through=orig.write_through)
+        try:
+            new.mode = orig.mode
+        except Exception:
+            pass
+        orig.flush()
+        keep.append(orig)  # never collected: its close() would be harmless, but keep identity stable
+        setattr(sys, name, new)
+        setattr(sys, "__" + name + "__", new)
+
+    keep = []
+    wrap_stream("stdout", 1)
+    wrap_stream("stderr", 2)
+
+    # --- births ---
+    def argv_role():
+        argv = getattr(sys, "argv", None) or []
+        if "--multiprocessing-fork" in argv:
+            return "spawn", None
+        try:
+            with open("/proc/self/cmdline", "rb") as f:
+                cmd = f.read()
+        except OSError:
+            cmd = b""
+        if b"multiprocessing.forkserver" in cmd:
+            return "forkserver-server", "ForkServer"
+        if b"multiprocessing.resource_tracker" in cmd or b"multiprocessing.semaphore_tracker" in cmd:
+            return "tracker", "ResourceTracker"
+        return "exec", None
+
+    def start_record(method, name, parent, final):
+        S.pid = real_getpid()
+        if final:
+            S.announced = S.pid
+        emit('"k":"birth","pid":%d,"ppid":%d,"m":"%s","n":%s,"par":%s,"final":%s' % (
+            S.pid, os.getppid(), method, q(name), "null" if parent is None else "%d" % parent,
+            "true" if final else "false"))
+
+    role = {"kind": "main"}
+
+    def after_fork_child():
+        try:
+            S.pid = real_getpid()
+            S.out_bytes = 0
+            S.capped = False
+            S.pending_retrieved = []
+            pending[1] = b""
+            pending[2] = b""
+            f = sys._getframe(1)
+            code = f.f_code
+            mod = f.f_globals.get("__name__")
+            if code.co_name == "_launch" and mod == "multiprocessing.popen_fork":
+                name = None
+                try:
+                    name = f.f_locals["process_obj"].name
+                except Exception:
+                    pass
+                start_record("fork", name, None, True)
+            elif code.co_name == "main" and mod == "multiprocessing.forkserver":
+                start_record("forkserver", None, None, False)
+            else:
+                start_record("os.fork", None, None, True)
+        except Exception:
+            pass
+
+    def on_bootstrap(process):
+        """In a multiprocessing child whose start was sent before its name was known (spawn, forkserver)."""
+        try:
+            if S.announced == real_getpid():
+                return
+            S.announced = real_getpid()
+            parent = None
+            try:
+                pp = getattr(process, "_parent_pid", None)
+                if pp is not None and pp != os.getppid():
+                    parent = int(pp)
+            except Exception:
+                pass
+            emit('"k":"ident","pid":%d,"n":%s,"par":%s' % (
+                S.pid, q(process.name), "null" if parent is None else "%d" % parent))
+        except Exception:
+            pass
+
+    # --- exits and reaps ---
+    def report_reap(pid, status):
+        try:
+            if pid and pid > 0 and not os.WIFSTOPPED(status) and not os.WIFCONTINUED(status):
+                if os.WIFSIGNALED(status):
+                    emit('"k":"reaped","pid":%d,"by":%d,"sig":%d' % (pid, S.pid, os.WTERMSIG(status)))
+                else:
+                    emit('"k":"reaped","pid":%d,"by":%d,"code":%d' % (pid, S.pid, os.WEXITSTATUS(status)))
+        except Exception:
+            pass
+
+    def wrap(name, after):
+        real = getattr(os, name, None)
+        if real is None:
+            return
+
+        def wrapper(*args, **kwargs):
+            result = real(*args, **kwargs)
+            try:
+                after(args, kwargs, result)
+            except Exception:
+                pass
+            return result
+
+        wrapper.__name__ = wrapper.__qualname__ = name
+        wrapper.__module__ = "posix"
+        wrapper.__doc__ = real.__doc__
+        wrapper.__wrapped__ = real
+        setattr(os, name, wrapper)
+
+    wrap("waitpid", lambda a, k, r: report_reap(r[0], r[1]))
+    wrap("wait", lambda a, k, r: report_reap(r[0], r[1]))
+    wrap("wait3", lambda a, k, r: report_reap(r[0], r[1]))
+    wrap("wait4", lambda a, k, r: report_reap(r[0], r[1]))
+
+    def after_waitid(a, k, r):
+        if r is None:
+            return
+        options = a[2] if len(a) > 2 else k.get("options", 0)
+        if options & getattr(os, "WNOWAIT", 0):
+            return
+        if r.si_code == os.CLD_EXITED:
+            emit('"k":"reaped","pid":%d,"by":%d,"code":%d' % (r.si_pid, S.pid, r.si_status))
+        elif r.si_code in (os.CLD_KILLED, os.CLD_DUMPED):
+            emit('"k":"reaped","pid":%d,"by":%d,"sig":%d' % (r.si_pid, S.pid, r.si_status))
+
+    wrap("waitid", after_waitid)
+
+    def _exit(*args, **kwargs):
+        try:
+            flush_partial()
+            flush_retrieved()
+            code = args[0] if args else kwargs.get("status", 0)
+            emit('"k":"exit","pid":%d,"code":%d' % (real_getpid(), int(code)))
+        except BaseException:
+            pass
+        finally:
+            real_exit(*args, **kwargs)
+
+    _exit.__name__ = _exit.__qualname__ = "_exit"
+    _exit.__module__ = "posix"
+    _exit.__doc__ = real_exit.__doc__
+    _exit.__wrapped__ = real_exit
+    os._exit = _exit
+
+    # --- pool tasks (patched when multiprocessing.pool is first imported) ---
+    def short_repr(v, depth=0):
+        t = type(v)
+        if v is None or t in (bool, int, float):
+            return repr(v)
+        if t is str:
+            return repr(v[:40]) + ("…" if len(v) > 40 else "")
+        if t is bytes:
+            return repr(v[:40]) + ("…" if len(v) > 40 else "")
+        if t in (tuple, list) and depth < 2:
+            inner = ", ".join(short_repr(x, depth + 1) for x in v[:5]) + (", …" if len(v) > 5 else "")
+            if t is tuple:
+                return "(" + inner + ("," if len(v) == 1 else "") + ")"
+            return "[" + inner + "]"
+        name = getattr(v, "__qualname__", None) if callable(v) else None
+        if name and isinstance(name, str):
+            return "<%s %s>" % (t.__name__, name)
+        return "<%s>" % t.__name__
+
+    def func_name(f):
+        n = getattr(f, "__qualname__", None) or getattr(f, "__name__", None)
+        return n if isinstance(n, str) else type(f).__name__
+
+    def patch_pool(pool):
+        real_worker = pool.worker
+        mapstars = tuple(x for x in (getattr(pool, "mapstar", None), getattr(pool, "starmapstar", None)) if x)
+        helper = getattr(pool, "_helper_reraises_exception", None)
+
+        def describe(task):
+            job, i, func, args, kwds = task
+            if mapstars and any(func is m for m in mapstars) and args and len(args[0]) == 2:
+                inner = args[0]  # mapstar's batch: (func, chunk)
+                return job, func_name(inner[0]), short_repr(inner[1])
+            return job, func_name(func), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
+
+        class Inq(object):
+            def __init__(self, q):
+                self._q = q
+
+            def __getattr__(self, a):
+                return getattr(self._q, a)
+
+            def get(self, *a, **k):
+                task = self._q.get(*a, **k)
+                try:
+                    if type(task) is tuple and len(task) == 5 and task[2] is not helper:
+                        job, fn, ar = describe(task)
+                        emit('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (S.pid, job, q(fn), q(ar)))
+                except Exception:
+                    pass
+                return task
+
+        class Outq(object):
+            def __init__(self, q):
+                self._q = q
+
+            def __getattr__(self, a):
+                return getattr(self._q, a)
+
+            def put(self, obj, *a, **k):
+                self._q.put(obj, *a, **k)
+                try:
+                    job, i, result = obj
+                    if result[0]:
+                        emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, job))
+                    else:
+                        e = result[1]
+                        e = getattr(e, "exc", e) if type(e).__name__ == "ExceptionWithTraceback" else e
+                        try:
+                            msg = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
+                        except Exception:
+                            msg = type(e).__name__
+                        emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(msg[:500])))
+                except Exception:
+                    pass
+
+        def worker(inqueue, outqueue, *args, **kwargs):
+            return real_worker(Inq(inqueue), Outq(outqueue), *args, **kwargs)
+
+        worker.__name__ = worker.__qualname__ = "worker"
+        worker.__module__ = pool.__name__
+        worker.__doc__ = real_worker.__doc__
+        worker.__wrapped__ = real_worker
+        pool.worker = worker
+
+        # Parent side: which failed results were fetched (get, error_callback, imap's next).
+        def seen(job):
+            if job not in S.retrieved:
+                S.retrieved.add(job)
+                emit('"k":"got","j":%d' % job)
+
+        ApplyResult = pool.ApplyResult
+        real_get = ApplyResult.get
+
+        def get(self, timeout=None):
+            try:
+                return real_get(self, timeout)
+            finally:
+                try:
+                    flush_retrieved()
+                    if self.ready() and not self._success:
+                        seen(self._job)
+                except Exception:
+                    pass
+
+        get.__name__ = get.__qualname__ = "get"
+        get.__qualname__ = "ApplyResult.get"
+        get.__module__ = pool.__name__
+        get.__doc__ = real_get.__doc__
+        get.__wrapped__ = real_get
+        ApplyResult.get = get
+
+        def patch_set(cls, success_of):
+            real_set = cls.__dict__.get("_set")
+            if real_set is None:
+                return
+
+            def _set(self, i, obj):
+                try:
+                    # bookkeeping only: no syscall in the result-handler thread
+                    if self._error_callback is not None and not success_of(obj):
+                        S.pending_retrieved.append(self._job)
+                except Exception:
+                    pass
+                return real_set(self, i, obj)
+
+            _set.__name__ = "_set"
+            _set.__qualname__ = cls.__name__ + "._set"
+            _set.__module__ = pool.__name__
+            _set.__wrapped__ = real_set
+            cls._set = _set
+
+        patch_set(ApplyResult, lambda obj: obj[0])
+        if hasattr(pool, "MapResult"):
+            patch_set(pool.MapResult, lambda obj: obj[0])
+
+        IMap = getattr(pool, "IMapIterator", None)
+        if IMap is not None:
+            real_next = IMap.next
+
+            def next(self, timeout=None):
+                try:
+                    return real_next(self, timeout)
+                except Exception as e:
+                    try:
+                        if type(e).__name__ not in ("StopIteration", "TimeoutError"):
+                            seen(self._job)
+                    except Exception:
+                        pass
+                    raise
+
+            next.__name__ = "next"
+            next.__qualname__ = "IMapIterator.next"
+            next.__module__ = pool.__name__
+            next.__wrapped__ = real_next
+            IMap.next = next
+            IMap.__next__ = next
+
+    def flush_retrieved():
+        while S.pending_retrieved:
+            job = S.pending_retrieved.pop()
+            if job not in S.retrieved:
+                S.retrieved.add(job)
+                emit('"k":"got","j":%d' % job)
+
+    def patch_process(process):
+        real_bootstrap = process.BaseProcess._bootstrap
+
+        def _bootstrap(self, *args, **kwargs):
+            on_bootstrap(self)
+            return real_bootstrap(self, *args, **kwargs)
+
+        _bootstrap.__name__ = "_bootstrap"
+        _bootstrap.__qualname__ = "BaseProcess._bootstrap"
+        _bootstrap.__module__ = process.__name__
+        _bootstrap.__wrapped__ = real_bootstrap
+        process.BaseProcess._bootstrap = _bootstrap
+
+    def patch_launch(method, popen_module):
+        """Parent side of spawn and forkserver: the child's pid and name are known as soon as it is launched."""
+        real_launch = popen_module.Popen._launch
+
+        def _launch(self, process_obj, *args, **kwargs):
+            result = real_launch(self, process_obj, *args, **kwargs)
+            try:
+                ppid = S.pid
+                parent = "null"
+                if method == "forkserver":
+                    import multiprocessing.forkserver as fs
+                    server = getattr(getattr(fs, "_forkserver", None), "_forkserver_pid", None)
+                    if server:
+                        ppid, parent = server, "%d" % S.pid
+                emit('"k":"birth","pid":%d,"ppid":%d,"m":"%s","n":%s,"par":%s,"final":true,"launch":true' % (
+                    self.pid, ppid, method, q(process_obj.name), parent))
+            except Exception:
+                pass
+            return result
+
+        _launch.__name__ = "_launch"
+        _launch.__qualname__ = "Popen._launch"
+        _launch.__module__ = popen_module.__name__
+        _launch.__wrapped__ = real_launch
+        popen_module.Popen._launch = _launch
+
+    def patch_context(context):
+        method = env.get("PROCTUTOR_START_METHOD")
+        if method:
+            d = context._default_context
+            d._default_context = context._concrete_contexts[method]
+
+    patches = {
+        "multiprocessing.process": patch_process,
+        "multiprocessing.pool": patch_pool,
+        "multiprocessing.popen_spawn_posix": lambda m: patch_launch("spawn", m),
+        "multiprocessing.popen_forkserver": lambda m: patch_launch("forkserver", m),
+    }
+    if env.get("PROCTUTOR_START_METHOD"):
+        patches["multiprocessing.context"] = patch_context
+
+    class Finder(object):
+        """Patches a module right after it has been executed, then leaves sys.meta_path when done."""
+
+        def find_spec(self, name, path=None, target=None):
+            if name not in patches:
+                return None
+            spec = None
+            try:
+                for f in sys.meta_path:
+                    if f is self or not hasattr(f, "find_spec"):
+                        continue
+                    spec = f.find_spec(name, path, target)
+                    if spec is not None:
+                        break
+                if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+                    return None
+                loader = spec.loader
+                real_exec = loader.exec_module
+                patch = patches.pop(name)
+
+                def exec_module(module):
+                    try:
+                        del loader.exec_module
+                    except Exception:
+                        pass
+                    real_exec(module)  # an exception here propagates exactly as without us
+                    try:
+                        patch(module)
+                    except Exception:
+                        pass
+
+                loader.exec_module = exec_module
+                if not patches:
+                    try:
+                        sys.meta_path.remove(self)
+                    except ValueError:
+                        pass
+                return spec
+            except Exception:
+                return spec
+
+    # Modules already imported (e.g. by another sitecustomize) are patched at once.
+    for name in list(patches):
+        mod = sys.modules.get(name)
+        if mod is not None:
+            try:
+                patches.pop(name)(mod)
+            except Exception:
+                pass
+    if patches:
+        sys.meta_path.insert(0, Finder())
+
+    # --- time scaling for tests and benchmarks (off unless PROCTUTOR_TIME_SCALE is set) ---
+    scale = env.get("PROCTUTOR_TIME_SCALE")
+    if scale:
+        try:
+            factor = float(scale)
+            real_sleep = time.sleep
+
+            def sleep(seconds):
+                return real_sleep(seconds * factor)
+
+            sleep.__name__ = sleep.__qualname__ = "sleep"
+            sleep.__module__ = "time"
+            sleep.__doc__ = real_sleep.__doc__
+            time.sleep = sleep
+        except Exception:
+            pass
+
+    os.register_at_fork(after_in_child=after_fork_child)
+
+    # A fresh interpreter that is not the main program announces itself (spawn children, fork server, tracker).
+    if os.getppid() != supervisor:
+        kind, name = argv_role()
+        if kind == "spawn":
+            start_record("spawn", None, None, False)
+        elif kind == "forkserver-server":
+            start_record("spawn", name, None, True)
+        elif kind == "tracker":
+            start_record("spawn", name, None, True)
+        else:
+            start_record("exec", None, None, True)
+    else:
+        S.announced = S.pid
+        S.mp_named = True
+
+    # A normal exit (main, spawn children) reports a last line that had no newline.
+    try:
+        import atexit
+        atexit.register(flush_partial)
+        atexit.register(flush_retrieved)
+    except Exception:
+        pass
+
+
+def _proctutor_chain():
+    """Removes the tracer's folder from sys.path and runs the next sitecustomize on it, if any."""
+    import os
+    import sys
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
+    sys.path_importer_cache.pop(here, None)
+    spec = None
+    for f in sys.meta_path:
+        if getattr(f, "__name__", "") == "PathFinder" or type(f).__name__ == "PathFinder" or f is getattr(
+                sys.modules.get("_frozen_importlib_external"), "PathFinder", None):
+            spec = f.find_spec("sitecustomize", None)
+            break
+    if spec is None or spec.loader is None:
+        return
+    bootstrap = sys.modules["_frozen_importlib"]
+    module = bootstrap.module_from_spec(spec)
+    sys.modules["sitecustomize"] = module
+    spec.loader.exec_module(module)
+
+
+try:
+    _proctutor_install()
+except Exception:
+    pass
+del _proctutor_install
+_proctutor_chain()
+del _proctutor_chain
+"""#
+}

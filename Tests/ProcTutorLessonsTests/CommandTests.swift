@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import ProcTutorLessons
+
+/// The `proctutor` binary driven as a user would: arguments, stdin, stdout, exit status.
+@Suite struct CommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let binary = packageRoot + "/.build/debug/proctutor"
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], stdin: String = "", env extra: [String: String] = [:],
+                    executable: String = binary, cwd: String? = nil) throws -> Result {
+        try #require(FileManager.default.isExecutableFile(atPath: executable),
+                     "build the proctutor binary first (swift build)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        var env = ProcessInfo.processInfo.environment
+        env["PROCTUTOR_LESSONS"] = nil
+        for (k, v) in extra { env[k] = v }
+        p.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+        try inPipe.fileHandleForWriting.close()
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func state() -> [String: String] { ["XDG_STATE_HOME": Fixture.tempDir("state")] }
+
+    @Test func plainQuizThroughStdin() throws {
+        let env = state()
+        // Right, invalid then right, wrong, right, then two predict answers.
+        let r = try Self.run(["quiz", "1", "--plain", "--lang", "en", "--lessons", Fixture.good],
+                             stdin: "2\nq\nc,a\n3\nOS\n2\n0\n", env: env)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Lesson 1 quiz: Hello, processes (6 questions)\n"))
+        #expect(r.stdout.contains("""
+            Question 1 of 6 (one answer)
+            What happens when os.fork() fails?
+              a) It returns -1
+              b) It raises OSError
+              c) It returns 0
+            > 2
+            Right.
+            Python turns the error into an exception.
+            """))
+        #expect(r.stdout.contains("> q\n\"q\" is not a choice: type a letter a–c or a number 1–3.\n> c,a\nRight.\n"))
+        #expect(r.stdout.contains("> 3\nNot quite. The answer: 2\nOne line per process.\n"))
+        #expect(r.stdout.contains("> 0\nRunning demo.py (start method fork)…\n"))
+        #expect(r.stdout.hasSuffix("Score: 3 of 4.\n") || r.stdout.hasSuffix("Score: 4 of 6.\n")
+                || r.stdout.hasSuffix("Score: 3 of 5.\n") || r.stdout.hasSuffix("Score: 4 of 5.\n"))
+        // A finished quiz is saved.
+        let (p, problems) = ProgressStore(directory: env["XDG_STATE_HOME"]! + "/proctutor").load()
+        #expect(problems == [])
+        #expect(p[lesson: "01-hello"].done)
+        #expect(p[lesson: "01-hello"].lastScore?.correct ?? 0 >= 3)
+        #expect(p.lastLesson == "01-hello")
+    }
+
+    @Test func endOfInputStopsWithScoreSoFar() throws {
+        let env = state()
+        let r = try Self.run(["quiz", "01-hello", "--plain", "--lang", "zh", "--lessons", Fixture.good],
+                             stdin: "b\na\n", env: env)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("第 1 课测验：你好，进程（共 6 题）\n"))
+        #expect(r.stdout.contains("> b\n正确。\n"))
+        #expect(r.stdout.contains("> a\n不对。正确答案：a, c\n"))
+        #expect(r.stdout.hasSuffix("输入结束，测验提前停止。目前得分：1 / 2。\n"))
+        // An unfinished quiz records the lesson opened, but no score.
+        let (p, _) = ProgressStore(directory: env["XDG_STATE_HOME"]! + "/proctutor").load()
+        #expect(p.lastLesson == "01-hello")
+        #expect(p[lesson: "01-hello"].lastScore == nil)
+        #expect(!p[lesson: "01-hello"].done)
+    }
+
+    @Test func unknownLessonListsTheKnownOnes() throws {
+        let r = try Self.run(["quiz", "9", "--plain", "--lessons", Fixture.good], env: state())
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("no lesson '9'; the lessons are: 1 (01-hello), 2 (02-pool)"))
+    }
+
+    @Test func lessonsCommandShowsProgress() throws {
+        let env = state()
+        _ = try Self.run(["quiz", "2", "--plain", "--lessons", Fixture.good], stdin: "", env: env)
+        let r = try Self.run(["lessons", "--lang", "en", "--lessons", Fixture.good], env: env)
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            #  id        title             done  quiz best  quiz last
+            1  01-hello  Hello, processes  -     -          -
+            2  02-pool   The pool          -     -          -
+
+            Last lesson: 2 (02-pool)
+
+            """)
+    }
+
+    @Test func corruptProgressIsReportedOnStderr() throws {
+        let env = state()
+        let dir = env["XDG_STATE_HOME"]! + "/proctutor"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "{oops".write(toFile: dir + "/progress.json", atomically: false, encoding: .utf8)
+        let r = try Self.run(["lessons", "--lessons", Fixture.good], env: env)
+        #expect(r.status == 0)
+        #expect(r.stderr.hasPrefix("proctutor: progress file \(dir)/progress.json is corrupt: not valid JSON; moved it to \(dir)/progress.json.corrupt-"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func langFollowsTheLocale() throws {
+        let r = try Self.run(["lessons", "--lessons", Fixture.good], env: state().merging(["LC_ALL": "zh_CN.UTF-8"]) { $1 })
+        #expect(r.stdout.hasPrefix("#  编号"))
+        let e = try Self.run(["lessons", "--lessons", Fixture.good], env: state().merging(["LC_ALL": "", "LANG": "C.UTF-8"]) { $1 })
+        #expect(e.stdout.hasPrefix("#  id"))
+    }
+
+    @Test func checkExitsOneOnErrorsAndZeroWhenClean() throws {
+        // Run from the fixtures folder: paths under the current folder print relative.
+        let bad = try Self.run(["check", "broken/wrong-type"], cwd: Fixture.root)
+        #expect(bad.status == 1)
+        #expect(bad.stdout == """
+            broken/wrong-type/01-hello/lesson.yaml:2:9: 'number' must be a whole number, not "one"
+            checked 0 lessons in broken/wrong-type: 1 error, 0 warnings
+
+            """)
+        let abs = try Self.run(["check", Fixture.broken("wrong-type")], cwd: "/")
+        #expect(abs.stdout.hasPrefix(Fixture.broken("wrong-type") + "/01-hello/lesson.yaml:2:9: "))
+        let good = try Self.run(["check", Fixture.good])
+        #expect(good.status == 0)
+        #expect(good.stdout.hasSuffix("/good: 0 errors, 0 warnings\n"))
+        let warn = try Self.run(["check", Fixture.broken("few-questions")])
+        #expect(warn.status == 0)
+        let strict = try Self.run(["check", "--strict", Fixture.broken("few-questions")])
+        #expect(strict.status == 1)
+        let env = try Self.run(["check"], env: ["PROCTUTOR_LESSONS": Fixture.good])
+        #expect(env.status == 0)
+        let missing = try Self.run(["check", "--lessons", "/no/such/dir"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("the lessons folder '/no/such/dir' (from --lessons) does not exist or is not a folder"))
+    }
+}
