@@ -71,7 +71,7 @@ public struct RunState: Equatable, Sendable {
         table.apply(e)
         switch e.kind {
         case let .output(pid, stream, text):
-            lines.append(OutputLine(t: e.t, pid: pid, stream: stream, text: TextWidth.sanitize(text)))
+            lines.append(OutputLine(t: e.t, pid: pid, stream: stream, text: Sanitizer.sanitize(text)))
         case let .raw(_, text):
             appendRaw(text)
         case let .task(pid, id, status, function, args, error):
@@ -90,7 +90,7 @@ public struct RunState: Equatable, Sendable {
         case let .stopped(reason, detail):
             stopped = (reason, detail)
         case let .notice(text):
-            notices.append(TextWidth.sanitize(text))
+            notices.append(Sanitizer.sanitize(text))
         case let .summary(s):
             summary = s
         default:
@@ -102,7 +102,7 @@ public struct RunState: Equatable, Sendable {
         var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
         let last = parts.removeLast()
         for p in parts {
-            rawLines.append(TextWidth.sanitize(rawPartial + p))
+            rawLines.append(Sanitizer.sanitize(rawPartial + p))
             rawPartial = ""
         }
         rawPartial += last
@@ -110,7 +110,7 @@ public struct RunState: Equatable, Sendable {
 
     /// The raw stream's lines including the unfinished last one.
     public var rawDisplayLines: [String] {
-        rawPartial.isEmpty ? rawLines : rawLines + [TextWidth.sanitize(rawPartial)]
+        rawPartial.isEmpty ? rawLines : rawLines + [Sanitizer.sanitize(rawPartial)]
     }
 
     /// Failed tasks whose result nobody fetched (so far, or ever once the run ended).

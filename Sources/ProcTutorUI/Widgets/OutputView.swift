@@ -46,7 +46,7 @@ enum OutputPane {
         for f in failures.prefix(3) {
             let call = "\(f.function)(\(f.args))"
             let error = f.error.map { " → " + $0 } ?? ""
-            let text = TextWidth.sanitize("  #\(f.id) [\(f.pid)] \(call)\(error)")
+            let text = Sanitizer.sanitize("  #\(f.id) [\(f.pid)] \(call)\(error)")
             out.append(StyledLine(TextWidth.truncate(text, to: width), Theme.error))
         }
         if failures.count > 3 { out.append(StyledLine("  …", Theme.error)) }
