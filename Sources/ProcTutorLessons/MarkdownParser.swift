@@ -23,6 +23,9 @@ public enum MarkdownParser {
         return (Document(blocks: blocks), walker.problems)
     }
 
+    /// Folds cmark's tree into Core values. It recurses over `first_child`/`next` rather than driving
+    /// `cmark_iter`: each value is built from its children's values, which recursion says directly, and lesson
+    /// texts nest only a few levels.
     private struct Walker {
         let path: String
         var problems: [Diagnostic] = []
