@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-        ], exclude: ["__Snapshots__"]),
+        ], exclude: ["__Snapshots__", "Recorded"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore"]),
     ],
     swiftLanguageModes: [.v6]

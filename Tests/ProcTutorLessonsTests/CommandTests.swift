@@ -147,8 +147,11 @@ import Testing
         #expect(strict.status == 1)
         let env = try Self.run(["check"], env: ["PROCTUTOR_LESSONS": Fixture.good])
         #expect(env.status == 0)
+        let noDir = try Self.run(["check", "/no/such/dir"])
+        #expect(noDir.status == 2)
+        #expect(noDir.stderr == "proctutor check: '/no/such/dir' does not exist or is not a folder\n")
         let missing = try Self.run(["check", "--lessons", "/no/such/dir"])
-        #expect(missing.status != 0)
+        #expect(missing.status == 2)
         #expect(missing.stderr.contains("the lessons folder '/no/such/dir' (from --lessons) does not exist or is not a folder"))
     }
 }
