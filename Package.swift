@@ -42,6 +42,9 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore"]),
+        // Faults, hostile programs and fuzzing (issue 5); drives the built binary and the loaders in-process.
+        .testTarget(name: "ReliabilityTests", dependencies: ["ProcTutorLessons", "ProcTutorCore"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
