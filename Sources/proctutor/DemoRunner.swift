@@ -8,10 +8,14 @@ import ProcTutorSupervisor
 /// The same engine as `proctutor run`, at normal speed (no time scaling: students see real timing). Ctrl-C
 /// keeps its default meaning and ends the quiz; the supervisor then sees EOF and kills the demo's whole tree.
 enum DemoRunner {
-    static func run(path: String, startMethod: StartMethod?) -> DemoRunResult {
+    /// The limit for demos that set none (the same as `proctutor run`'s default).
+    static let defaultTimeout = 60.0
+
+    static func run(path: String, startMethod: StartMethod?, timeout: Double?) -> DemoRunResult {
         let session: SupervisedRun
         do {
-            session = try SupervisedRun(config: RunConfig(program: path, startMethod: startMethod))
+            session = try SupervisedRun(config: RunConfig(program: path, startMethod: startMethod,
+                                                          timeout: timeout ?? defaultTimeout))
         } catch {
             return .failure(DemoRunFailure(message: "\(error)"))
         }

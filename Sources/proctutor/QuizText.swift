@@ -53,6 +53,17 @@ enum QuizText {
             : "The run ended: \(processes) process\(processes == 1 ? "" : "es"), exit code \(code), \(secs) s."
     }
 
+    static func stopped(_ reason: StopReason, _ lang: Lang) -> String {
+        switch (reason, lang) {
+        case (.timeout, .zh): "（这个程序不会自己结束：到了时间限制，proctutor 停止了它。）"
+        case (.timeout, .en): "(The program does not end by itself: proctutor stopped it at its time limit.)"
+        case (.processLimit, .zh): "（进程太多：proctutor 停止了整个进程树。）"
+        case (.processLimit, .en): "(Too many processes: proctutor stopped the whole tree.)"
+        case (_, .zh): "（运行被停止：\(reason.rawValue)。）"
+        case (_, .en): "(The run was stopped: \(reason.rawValue).)"
+        }
+    }
+
     static func observed(_ value: Int, _ lang: Lang) -> String {
         lang == .zh ? "实际运行的结果：\(value)。" : "The real run shows: \(value)."
     }

@@ -147,8 +147,11 @@ import Testing
         #expect(strict.status == 1)
         let env = try Self.run(["check"], env: ["PROCTUTOR_LESSONS": Fixture.good])
         #expect(env.status == 0)
+        let noDir = try Self.run(["check", "/no/such/dir"])
+        #expect(noDir.status == 2)
+        #expect(noDir.stderr == "proctutor check: '/no/such/dir' does not exist or is not a folder\n")
         let missing = try Self.run(["check", "--lessons", "/no/such/dir"])
-        #expect(missing.status != 0)
+        #expect(missing.status == 2)
         #expect(missing.stderr.contains("the lessons folder '/no/such/dir' (from --lessons) does not exist or is not a folder"))
     }
 }
@@ -191,6 +194,37 @@ import Testing
         #expect(r.stdout.contains("Running demo.py…\nCannot check this one ("))
         #expect(r.stdout.contains("no such file); it is not scored.\nThe parent and the child.\n"))
         #expect(r.stdout.hasSuffix("\nScore: 4 of 4.\n"))
+    }
+
+    /// A demo that never ends is stopped at the lesson's time limit; the observation uses the events so far.
+    @Test func demoTimeLimitStopsTheRun() throws {
+        let dir = Fixture.tempDir("lessons")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lesson = dir + "/01-forever"
+        try FileManager.default.createDirectory(atPath: lesson, withIntermediateDirectories: true)
+        try "import time\nprint('tick', flush=True)\ntime.sleep(600)\n".write(toFile: lesson + "/demo.py", atomically: false, encoding: .utf8)
+        try "# Forever\n".write(toFile: lesson + "/text.zh.md", atomically: false, encoding: .utf8)
+        try "# Forever\n".write(toFile: lesson + "/text.en.md", atomically: false, encoding: .utf8)
+        try """
+            id: 01-forever
+            number: 1
+            title: { zh: "永远", en: "Forever" }
+            demos:
+              - { name: demo, file: demo.py, title: { zh: "演示", en: "Demo" }, timeout: 1 }
+            text: { zh: text.zh.md, en: text.en.md }
+            quiz:
+              - id: ticks
+                kind: predict
+                prompt: { zh: "几行 tick？", en: "How many tick lines?" }
+                observe: { lines_containing: "tick" }
+                explanation: { zh: "一行。", en: "One." }
+            """.write(toFile: lesson + "/lesson.yaml", atomically: false, encoding: .utf8)
+        let r = try CommandTests.run(["quiz", "1", "--plain", "--lang", "en", "--lessons", dir],
+                                     stdin: "1\n", env: ["XDG_STATE_HOME": dir + "/state"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("exit code 124, "))
+        #expect(r.stdout.contains("(The program does not end by itself: proctutor stopped it at its time limit.)\nThe real run shows: 1.\nRight.\n"))
+        #expect(r.stdout.hasSuffix("Score: 1 of 1.\n"))
     }
 
     /// Every predict question of built-in lesson 1 can be checked against a real run.
