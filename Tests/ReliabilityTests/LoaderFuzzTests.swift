@@ -16,7 +16,7 @@ struct LoaderFuzzTests {
     @Test("mutated lesson files never crash the loader and every problem says where")
     func fuzz() throws {
         let seed = FuzzSettings.seed
-        let cases = FuzzSettings.count("PROCTUTOR_FUZZ_CASES", default: 1500)
+        let cases = FuzzSettings.count("PROCTUTOR_FUZZ_CASES", default: 1000)
         let scratch = try Paths.scratch("fuzz")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let lessonNames = try FileManager.default.contentsOfDirectory(atPath: Paths.lessons)
