@@ -19,11 +19,8 @@ public final class TutorialLoop {
     private let hooks: TutorialHooks
     private let screen: CursesScreen
     private let signals: SignalPipe
-    /// Runs whose events the app has not fully received, oldest first. Only the last may still be going on its
-    /// own; the others were stopped and are winding down. Events reach the app strictly in this order — a
-    /// newer run's events wait until every older run has delivered its last event and `.runEnded` — so the app
-    /// can tell a replaced run's leftovers from the new run's events without run ids.
-    private var runs: [RunSlot] = []
+    /// The runs the app is still owed news from, delivered strictly oldest first (see `RunQueue`).
+    private let runs = RunQueue()
     private var paused = false
     private var nextTick = Double.infinity
     private var dirty = true
@@ -56,18 +53,15 @@ public final class TutorialLoop {
         return exit ?? .quit
     }
 
-    /// The run that is going on its own (not asked to stop), if any: what ticks, pauses and resumes.
-    private var liveRun: RunSlot? {
-        guard let last = runs.last, !last.stopRequested else { return nil }
-        return last
-    }
+    private var liveRun: RunQueue.Slot? { runs.live }
 
     // MARK: waiting
 
     private func waitAndHandle() {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
-        fds += runs.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
+        let slots = runs.slots
+        fds += slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
         let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
         if ready < 0 && errno != EINTR { finish(.signal(SIGHUP)); return }
 
@@ -80,8 +74,8 @@ public final class TutorialLoop {
             finish(.signal(SIGHUP))
         }
         if exit != nil { return }
-        let readySlots = zip(fds.dropFirst(2), runs).filter { $0.0.revents != 0 }.map(\.1)
-        if !readySlots.isEmpty { handleRunEvents(readySlots) }
+        let readySlots = zip(fds.dropFirst(2), slots).filter { $0.0.revents != 0 }.map(\.1)
+        if !readySlots.isEmpty { deliverRunNews(readySlots) }
         let now = Monotonic.now()
         if let crashAt, now >= crashAt { CrashHook.crash() }
         if let live = liveRun, !paused, now >= nextTick {
@@ -146,30 +140,10 @@ public final class TutorialLoop {
         }
     }
 
-    private func handleRunEvents(_ ready: [RunSlot]) {
-        for slot in ready {
-            let events = slot.run.drain()
-            if slot === runs.first {
-                for event in events { send(.run(event)) }
-            } else {
-                slot.held += events
-            }
-        }
-        retireFinishedRuns()
-    }
-
-    /// Delivers `.runEnded` for finished runs at the front, then the held events of the next one.
-    private func retireFinishedRuns() {
-        while let first = runs.first {
-            if !first.held.isEmpty {
-                let held = first.held
-                first.held = []
-                for event in held { send(.run(event)) }
-            }
-            guard first.run.isFinished else { return }
-            runs.removeFirst()
-            if runs.isEmpty { paused = false }
-            send(.runEnded)
+    private func deliverRunNews(_ ready: [RunQueue.Slot]) {
+        for msg in runs.collect(ready: ready) {
+            if msg == .runEnded && runs.isEmpty { paused = false }
+            send(msg)
         }
     }
 
@@ -185,24 +159,24 @@ public final class TutorialLoop {
         switch command {
         case let .startRun(path, startMethod):
             // The app sends `.stopRun` first when it replaces a run; stop a forgotten one all the same.
-            liveRun.map(requestStop)
+            runs.stopLive()
+            paused = false
+            let now = Monotonic.now()
             do {
-                let slot = RunSlot(run: try hooks.startRun(path, startMethod), startedAt: Monotonic.now())
-                runs.append(slot)
-                nextTick = slot.startedAt + Self.tickInterval
-                paused = false
+                runs.append(try hooks.startRun(path, startMethod), startedAt: now)
+                nextTick = now + Self.tickInterval
                 if let crashDelay, !crashRearmed {
-                    crashAt = slot.startedAt + crashDelay
+                    crashAt = now + crashDelay
                     crashRearmed = true
                 }
             } catch {
                 // Reported as the run's own events, in order behind any older run still winding down.
-                let failed = FailedRun(message: "\(error)")
-                runs.append(RunSlot(run: failed, startedAt: Monotonic.now()))
-                handleRunEvents([runs[runs.count - 1]])
+                runs.append(FailedRun(message: "\(error)"), startedAt: now)
+                deliverRunNews(Array(runs.slots.suffix(1)))
             }
         case .stopRun:
-            liveRun.map(requestStop)
+            runs.stopLive()
+            paused = false
         case .pauseRun:
             guard let live = liveRun else { return }
             live.run.pause()
@@ -219,25 +193,15 @@ public final class TutorialLoop {
         }
     }
 
-    /// Asks a run to stop (the supervisor kills its tree; the last events follow). It stays in `runs` until its
-    /// summary arrives, so the app still gets its end.
-    private func requestStop(_ slot: RunSlot) {
-        if paused { slot.run.resume() }
-        slot.run.stop()
-        slot.stopRequested = true
-        paused = false
-    }
-
     /// Leaving: stop every run and wait (briefly) until their trees are gone, so the demo never outlives the
     /// tutorial; past the grace period, dropping the runs makes the supervisors finish the job.
     private func stopEverything() {
-        for slot in runs where !slot.stopRequested { requestStop(slot) }
+        runs.stopAll()
         let deadline = Monotonic.now() + Self.quitGrace
-        while runs.contains(where: { !$0.run.isFinished }) && Monotonic.now() < deadline {
-            var fds = runs.filter { !$0.run.isFinished }.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
+        while runs.discardFinished() && Monotonic.now() < deadline {
+            var fds = runs.slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
             let ms = Int32(max(1, (deadline - Monotonic.now()) * 1000))
             _ = poll(&fds, nfds_t(fds.count), ms)
-            for slot in runs { _ = slot.run.drain() }
         }
         runs.removeAll()
     }
@@ -257,43 +221,6 @@ public final class TutorialLoop {
         let size = screen.refreshSize()
         send(.resize(width: size.width, height: size.height))
     }
-}
-
-/// One run the loop still owes events to.
-private final class RunSlot {
-    let run: any DemoRun
-    let startedAt: Double
-    var stopRequested = false
-    /// Events that arrived while an older run was still delivering its own.
-    var held: [Event] = []
-
-    init(run: any DemoRun, startedAt: Double) {
-        self.run = run
-        self.startedAt = startedAt
-    }
-}
-
-/// A run that could not start: it reports why as a notice and a summary, then ends, like any other run.
-private final class FailedRun: DemoRun {
-    private var events: [Event]
-    let fd: Int32
-
-    init(message: String) {
-        events = [Event(t: 0, .notice(text: message)),
-                  Event(t: 0, .summary(Summary(exitCode: 127, processes: 0, maxAlive: 0, duration: 0,
-                                               unretrievedFailures: 0)))]
-        fd = -1  // poll ignores negative fds
-    }
-
-    func drain() -> [Event] {
-        defer { events = [] }
-        return events
-    }
-
-    var isFinished: Bool { events.isEmpty }
-    func stop() {}
-    func pause() {}
-    func resume() {}
 }
 
 /// Seconds on a clock that never jumps.

@@ -59,6 +59,21 @@ struct ExitPathTests {
         #expect(try t.leakedProcesses().isEmpty)
     }
 
+    @Test("after kill -9 of proctutor the supervisor still takes the demo's whole tree")
+    func killNine() throws {
+        let t = try TutorialHarness(TutorialHarness.fixture())
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        try t.tmux.keys("r")
+        let demo = try t.demoProcesses(count: 4)
+        kill(try t.proctutorPID(), SIGKILL)
+        _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
+        #expect(survivors.isEmpty, "demo processes alive after kill -9 of proctutor: \(survivors)")
+        #expect(Processes.inSession(demo[0].sid).isEmpty)
+        #expect(try t.leakedProcesses().isEmpty)
+    }
+
     @Test("Ctrl-Z gives the terminal back while stopped and takes it again on SIGCONT")
     func suspend() throws {
         let t = try TutorialHarness(TutorialHarness.fixture())

@@ -93,9 +93,9 @@ enum Abuse {
             try t.tmux.keys("Escape")
             try t.tmux.keys("Escape")
             try t.tmux.keys("q")
-            if (try? t.tmux.waitFor("exit", timeout: 1.5, exited)) != nil { return }
+            if (try? t.tmux.waitFor("exit", timeout: 1.5, joined: true, exited)) != nil { return }
             try t.tmux.keys("y")
-            if (try? t.tmux.waitFor("exit", timeout: 1.5, exited)) != nil { return }
+            if (try? t.tmux.waitFor("exit", timeout: 1.5, joined: true, exited)) != nil { return }
         }
         throw E2EError.timeout(what: "proctutor to quit after Escape, q, y", screen: try t.tmux.screen())
     }

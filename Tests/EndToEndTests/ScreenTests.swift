@@ -42,6 +42,44 @@ struct ScreenTests {
         try t.expectTerminalRestored()
     }
 
+    @Test("NO_COLOR draws without colours (bold, dim and reverse only); without it there are colours",
+          arguments: [true, false])
+    func noColor(set: Bool) throws {
+        let t = try TutorialHarness(TutorialHarness.fixture(), environment: set ? ["NO_COLOR": "1"] : [:])
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        let screen = try t.tmux.screenWithAttributes()
+        // SGR parameters that set a colour: 30–37, 40–47, 90–97, 100–107, 38;…, 48;…
+        let colour = #/\e\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/#
+        if set {
+            #expect(screen.firstMatch(of: colour) == nil, "a colour was drawn with NO_COLOR set")
+        } else {
+            #expect(screen.firstMatch(of: colour) != nil, "no colour at all without NO_COLOR")
+        }
+        #expect(screen.contains("\u{1B}[1m") || screen.contains(";1m") || screen.contains("[1;"),
+                "bold is still used for emphasis")
+        try t.tmux.keys("q")
+        #expect(try t.waitForExit() == 0)
+    }
+
+    @Test("with no lesson named, the tutorial opens where the student left off")
+    func resumesWhereLeftOff() throws {
+        let lessons = ["--lessons", Paths.lessons, "--lang", "en"]
+        let first = try TutorialHarness(["learn", "4"] + lessons)
+        defer { first.close() }
+        try first.waitForScreen(containing: "4/5")
+        try first.tmux.keys("Right")  // on to lesson 5: the last lesson seen is what counts
+        try first.waitForScreen(containing: "5/5")
+        try first.tmux.keys("q")
+        #expect(try first.waitForExit() == 0)
+
+        let again = try TutorialHarness(lessons, stateDirectory: first.stateDirectory)
+        defer { again.close() }
+        try again.waitForScreen(containing: "5/5")
+        try again.tmux.keys("q")
+        #expect(try again.waitForExit() == 0)
+    }
+
     @Test("TERM=dumb prints the lesson as plain text with the plain commands, never curses")
     func dumbTerminal() throws {
         let t = try TutorialHarness(["learn", "2", "--lessons", Paths.lessons, "--lang", "en"],

@@ -50,14 +50,28 @@ final class TmuxSession {
         try tmux(["paste-buffer", "-d", "-b", name])
     }
 
-    /// The visible screen as lines of text.
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p"])
+    /// The visible screen as lines of text. `joined`: lines the terminal wrapped are joined back (`-J`).
+    func screen(joined: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (joined ? ["-J"] : []))
     }
 
     /// A tmux format evaluated for the pane, e.g. `#{alternate_on}`.
     func format(_ format: String) throws -> String {
         try tmux(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Names and contents of tmux's paste buffers (where an OSC 52 clipboard write would land).
+    func buffers() throws -> String {
+        try tmux(["list-buffers", "-F", "#{buffer_name} #{buffer_sample}"])
+    }
+
+    func setOption(_ name: String, _ value: String) throws {
+        try tmux(["set-option", "-g", name, value])
+    }
+
+    /// The visible screen with its attributes as SGR escape sequences (`capture-pane -e`).
+    func screenWithAttributes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e"])
     }
 
     func resize(width: Int, height: Int) throws {
@@ -77,11 +91,13 @@ final class TmuxSession {
     /// Polls the screen until `condition` holds, or fails the test with the last screen after `timeout` seconds.
     /// A deadline, not a measurement: how long it took is never asserted.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 20, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Double = 20, joined: Bool = false, _ condition: (String) -> Bool) throws
+        -> String
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try screen(joined: joined)
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }

@@ -6,6 +6,7 @@ import Testing
 struct TutorialHarness {
     let tmux: TmuxSession
     let stateDirectory: URL
+    private let scratch: URL
     let pidFile: URL
     let binary: String
     /// Put in the environment of everything this test starts, to find leaked processes by it.
@@ -14,14 +15,17 @@ struct TutorialHarness {
     static let fixtureLessons = Paths.root.appendingPathComponent("Tests/EndToEndFixtures/lessons").path
 
     /// Starts `proctutor ARGUMENTS` in a fresh terminal with its own progress directory and demo pid file.
-    init(_ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    /// Pass another test's `stateDirectory` to continue with its progress.
+    init(_ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+         stateDirectory: URL? = nil) throws {
         binary = try Paths.binary()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("proctutor-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        stateDirectory = scratch.appendingPathComponent("state")
+        self.stateDirectory = stateDirectory ?? scratch.appendingPathComponent("state")
+        self.scratch = scratch
         pidFile = scratch.appendingPathComponent("pids")
         let mark = marker.split(separator: "=", maxSplits: 1).map(String.init)
-        var env = ["XDG_STATE_HOME": stateDirectory.path, "PROCTUTOR_TEST_PIDFILE": pidFile.path, mark[0]: mark[1]]
+        var env = ["XDG_STATE_HOME": self.stateDirectory.path, "PROCTUTOR_TEST_PIDFILE": pidFile.path, mark[0]: mark[1]]
         env.merge(environment) { $1 }
         tmux = try TmuxSession(width: width, height: height, environment: env, command: [binary] + arguments)
     }
@@ -69,7 +73,7 @@ struct TutorialHarness {
     @discardableResult
     func waitForExit(timeout: Double = 20) throws -> Int {
         let marker = TmuxSession.exitMarker
-        let screen = try tmux.waitFor("proctutor to exit", timeout: timeout) { $0.contains(marker) }
+        let screen = try tmux.waitFor("proctutor to exit", timeout: timeout, joined: true) { $0.contains(marker) }
         let status = screen.components(separatedBy: marker).last?.prefix { $0.isNumber } ?? ""
         return Int(status) ?? -1
     }
@@ -104,7 +108,7 @@ struct TutorialHarness {
     /// Kills the tmux server and removes the scratch files.
     func close() {
         tmux.close()
-        try? FileManager.default.removeItem(at: stateDirectory.deletingLastPathComponent())
+        try? FileManager.default.removeItem(at: scratch)
     }
 }
 
