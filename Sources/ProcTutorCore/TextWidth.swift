@@ -4,7 +4,7 @@
 /// and Fullwidth characters take 2 columns, combining and format characters 0, everything else 1. A cluster
 /// takes the width of its first scalar, except that an emoji presentation selector (U+FE0F) or a flag (a pair
 /// of regional indicators) makes it 2. Control characters count 0 here: sanitise untrusted text first
-/// (`TextWidth.sanitize`), which turns them into visible 1-column pictures.
+/// (`Sanitizer.sanitize`), which turns them into visible 1-column pictures.
 public enum TextWidth {
     /// Columns taken by one code point on its own.
     public static func of(scalar: Unicode.Scalar) -> Int {

@@ -70,7 +70,7 @@ extension TextWidth {
 
     /// Characters that must not start a line (kinsoku): CJK closing punctuation and Latin punctuation that
     /// follows a word.
-    static let noBreakBefore: Set<Character> = Set("，。、；：！？）」』】〕〉》’”…‥·・ーゝゞヽヾ々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}%")
+    public static let noBreakBefore: Set<Character> = Set("，。、；：！？）」』】〕〉》’”…‥·・ーゝゞヽヾ々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}%")
     /// Characters that must not end a line: opening brackets.
-    static let noBreakAfter: Set<Character> = Set("（「『【〔〈《‘“([{")
+    public static let noBreakAfter: Set<Character> = Set("（「『【〔〈《‘“([{")
 }

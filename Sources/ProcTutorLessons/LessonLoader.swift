@@ -53,6 +53,10 @@ public enum LessonLoader {
             problems += mdProblems
         }
 
+        if let zh = documents[.zh], let en = documents[.en], let (name, _) = file.textFiles[.zh] {
+            problems += parity(zh: zh, en: en, zhPath: Paths.join(folder, name))
+        }
+
         if file.quizItemCount < recommendedQuestions, file.id != nil {
             let n = file.quizNode
             problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column,
@@ -69,9 +73,48 @@ public enum LessonLoader {
                             numberColumn: file.numberNode?.mark?.column)
     }
 
+    /// Warnings when the two languages visibly drift apart: a different number of headings or of Python code
+    /// blocks (prose may differ freely; the structure and the code a student reads should not).
+    static func parity(zh: Document, en: Document, zhPath: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        guard !zh.blocks.isEmpty, !en.blocks.isEmpty else { return out }  // "empty" is reported already
+        let counts = [("headings", TextStats.headings), ("Python code blocks", TextStats.pythonBlocks)]
+        for (what, count) in counts {
+            let z = count(zh.blocks), e = count(en.blocks)
+            if z != e {
+                out.append(Diagnostic(path: zhPath, "the texts differ in \(what): \(z) in Chinese, \(e) in English; the two languages should match",
+                                      severity: .warning))
+            }
+        }
+        return out
+    }
+
     /// The file's text, or nil if it cannot be read or is not UTF-8.
     static func readText(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(data: data, encoding: .utf8)
+    }
+}
+
+/// Counts over a parsed text, looking inside lists and quotes.
+enum TextStats {
+    static func headings(_ blocks: [Block]) -> Int {
+        count(blocks) { if case .heading = $0 { true } else { false } }
+    }
+
+    static func pythonBlocks(_ blocks: [Block]) -> Int {
+        count(blocks) { if case let .code(info, _) = $0 { info.lowercased().hasPrefix("py") } else { false } }
+    }
+
+    static func count(_ blocks: [Block], _ match: (Block) -> Bool) -> Int {
+        blocks.reduce(0) { n, b in
+            var m = n + (match(b) ? 1 : 0)
+            switch b {
+            case let .list(_, items): m += items.reduce(0) { $0 + count($1, match) }
+            case let .quote(inner): m += count(inner, match)
+            default: break
+            }
+            return m
+        }
     }
 }

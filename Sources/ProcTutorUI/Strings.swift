@@ -24,7 +24,7 @@ enum S {
     static let noRun = Localized(zh: "还没有运行。按 r 运行演示。", en: "Nothing has run yet. Press r to run the demo.")
     static let noOutput = Localized(zh: "（还没有输出）", en: "(no output yet)")
     static let noSource = Localized(zh: "（没有载入源代码）", en: "(source not loaded)")
-    static let endOfText = Localized(zh: "— 课文结束：按 ↓ 或 Q 开始测验 —", en: "— end of the lesson: press ↓ or Q for the quiz —")
+    static let endOfText = Localized(zh: "— 课文结束：按 ↓ 或 Q 开始测验 —", en: "— the end: ↓ or Q opens the quiz —")
 
     // Process table
     static let colPID = Localized(zh: "PID", en: "PID")
@@ -91,6 +91,7 @@ enum S {
     static let kNext = Localized(zh: "下一题", en: "next")
     static let kLeaveQuiz = Localized(zh: "离开测验", en: "leave quiz")
     static let kToggle = Localized(zh: "选择", en: "toggle")
+    static let startMethodIs = Localized(zh: "启动方式：", en: "start method: ")
     static let kSubmitRun = Localized(zh: "提交并运行", en: "answer and run")
 
     // Quiz
@@ -101,12 +102,12 @@ enum S {
                                           en: "The demo is running… watch the panes. The verdict comes when it ends.")
     static let correct = Localized(zh: "正确！", en: "Correct!")
     static let wrong = Localized(zh: "不对", en: "Not quite")
-    static let theAnswer = Localized(zh: "答案：", en: "the answer:")
+    static let theAnswer = Localized(zh: "答案：", en: "the answer: ")
     static let unobserved = Localized(zh: "这次运行没有给出结果（被停止或失败了），本题不计分。",
                                       en: "The run did not show it (stopped or failed); this question is not scored.")
-    static let runShowed = Localized(zh: "真实运行的结果：", en: "The real run showed:")
+    static let runShowed = Localized(zh: "真实运行的结果：", en: "The real run showed: ")
     static let pressNext = Localized(zh: "按 Enter 进入下一题。", en: "Press Enter for the next question.")
-    static let score = Localized(zh: "得分", en: "Score")
+    static let score = Localized(zh: "得分：", en: "Score: ")
     static let scoreSaved = Localized(zh: "成绩已保存。按 Enter 回到课文，→ 进入下一课。",
                                       en: "Your score is saved. Enter returns to the lesson, → opens the next one.")
 }

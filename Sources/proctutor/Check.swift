@@ -18,19 +18,26 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Option(help: ArgumentHelp("The Python that compiles the demos.", valueName: "python"))
-    var python = "python3"
+    @Option(help: ArgumentHelp("The Python that compiles the demos (default: $PROCTUTOR_PYTHON, then python3).",
+                               valueName: "python"))
+    var python: String?
 
     @OptionGroup var options: LessonOptions
 
     func run() throws {
         let directory: String
         if let dir {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw failure("proctutor check: '\(dir)' does not exist or is not a folder")
+            }
             directory = dir
         } else {
             directory = try options.directory()
         }
-        let check = LessonCheck(directory: directory, python: python)
+                // The same interpreter the demos will run with.
+        let env = ProcessInfo.processInfo.environment["PROCTUTOR_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+        let check = LessonCheck(directory: directory, python: python ?? env ?? "python3")
         for var problem in check.problems {
             problem.path = Self.relative(problem.path)
             print(problem)

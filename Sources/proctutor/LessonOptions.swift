@@ -15,22 +15,27 @@ struct LessonOptions: ParsableArguments {
                                             valueName: "zh|en"))
     var lang: Lang?
 
+    /// The lesson `name` names; an unknown one is an error listing the known lessons.
+    func lesson(_ name: String, in library: LessonLibrary) throws -> Lesson {
+        do { return try library.lesson(named: name) } catch { throw failure("proctutor: \(error)") }
+    }
+
     /// The chosen language, or the locale's.
     var language: Lang { lang ?? Lang.preferred(environment: ProcessInfo.processInfo.environment) }
 
     /// The lessons folder to use.
     func directory() throws -> String {
-        do { return try LessonLibrary.locate(explicit: lessons) } catch { throw ValidationError("\(error)") }
+        do { return try LessonLibrary.locate(explicit: lessons) } catch { throw failure("proctutor: \(error)") }
     }
 
     /// The loaded library; a folder that cannot be loaded is a clear error, never a crash.
     func library() throws -> LessonLibrary {
         let dir = try directory()
-        do { return try LessonLibrary(directory: dir) } catch { throw ValidationError("\(error)") }
+        do { return try LessonLibrary(directory: dir) } catch { throw failure("proctutor: \(error)") }
     }
 }
 
 /// One line on stderr, for reports that must not mix with a command's output.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeText(2, message + "\n")
 }

@@ -25,8 +25,7 @@ struct Quiz: ParsableCommand {
 
     func run() throws {
         let library = try options.library()
-        let lesson: Lesson
-        do { lesson = try library.lesson(named: self.lesson) } catch { throw ValidationError("\(error)") }
+        let lesson = try options.lesson(self.lesson, in: library)
         let lang = options.language
         let store = ProgressStore()
         report(store.update { $0.open(lesson: lesson.id, at: Date()) }.1)

@@ -9,6 +9,7 @@ import Testing
         ("duplicate-key", ["01-hello/lesson.yaml:2:1: key 'number' is given more than once in the same mapping; keep only one"]),
         ("missing-key", ["01-hello/lesson.yaml:1:1: lesson.yaml is missing the required key 'title'"]),
         ("wrong-type", ["01-hello/lesson.yaml:2:9: 'number' must be a whole number, not \"one\""]),
+        ("quoted-number", ["01-hello/lesson.yaml:2:9: 'number' must be a number, written without quotes"]),
         ("number-zero", ["01-hello/lesson.yaml:2:9: 'number' must be 1 or more, not 0"]),
         ("unknown-key", ["01-hello/lesson.yaml:3:1: unknown key 'author' in lesson.yaml; expected one of: id, number, title, demos, text, quiz"]),
         ("misspelt-key", [
@@ -36,6 +37,11 @@ import Testing
             "01-hello/text.en.md:5:1: warning: raw HTML is not rendered in the terminal; it is shown as plain text",
             "01-hello/text.en.md:7:4: warning: images cannot be shown in the terminal; only their description is",
         ]),
+        ("language-drift", [
+            "01-hello/text.zh.md: warning: the texts differ in headings: 2 in Chinese, 1 in English; the two languages should match",
+            "01-hello/text.zh.md: warning: the texts differ in Python code blocks: 0 in Chinese, 1 in English; the two languages should match",
+        ]),
+        ("bad-timeout", ["01-hello/lesson.yaml:10:14: the 'timeout' of demo 1 must be a number of seconds above 0, not \"-5\""]),
         ("empty-text", ["01-hello/text.zh.md:1:1: the lesson text is empty"]),
         ("few-questions", ["01-hello/lesson.yaml:14:3: warning: the quiz has 2 questions; give at least 6"]),
         ("no-lesson-yaml", ["01-hello: no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)"]),
@@ -78,5 +84,20 @@ import Testing
         #expect(Diagnostic(path: "a.yaml", line: 3, column: 5, "bad").description == "a.yaml:3:5: bad")
         #expect(Diagnostic(path: "a.yaml", line: 3, "bad").description == "a.yaml:3: bad")
         #expect(Diagnostic(path: "dir", "bad", severity: .warning).description == "dir: warning: bad")
+    }
+}
+
+@Suite struct BuiltInLessonsTests {
+    /// The shipped lessons pass the strictest check: no errors, no warnings, at least 6 questions each.
+    @Test func builtInLessonsAreClean() throws {
+        let check = LessonCheck(directory: Fixture.builtIn)
+        #expect(check.problems.map(\.description) == [])
+        #expect(check.lessonCount == 5)
+        let lib = try LessonLibrary(directory: Fixture.builtIn)
+        for lesson in lib.lessons {
+            #expect(lesson.quiz.count >= LessonLoader.recommendedQuestions, "\(lesson.id)")
+            #expect(lesson.text[.zh]?.blocks.isEmpty == false, "\(lesson.id)")
+            #expect(lesson.text[.en]?.blocks.isEmpty == false, "\(lesson.id)")
+        }
     }
 }

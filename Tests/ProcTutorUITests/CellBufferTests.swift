@@ -33,9 +33,9 @@ import ProcTutorCore
     }
 
     @Test func controlCharactersNeverReachTheBuffer() {
-        var b = CellBuffer(width: 12, height: 1)
-        b.put("a\u{1B}[2Jb\u{7F}\u{9B}", x: 0, y: 0)
-        #expect(b.rowText(0) == "a␛[2Jb␡\u{FFFD}    ")
+        var b = CellBuffer(width: 16, height: 1)
+        b.put("a\u{1B}[2Jb\u{7F}\u{9B}\t", x: 0, y: 0)
+        #expect(b.rowText(0) == #"a␛[2Jb␡\u{9b}   "#)
     }
 
     @Test func combiningMarkJoinsThePreviousCell() {

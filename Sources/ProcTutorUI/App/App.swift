@@ -11,6 +11,8 @@ public enum App {
             state.height = height
             return []
         case let .run(event):
+            // Leftovers of a run the student replaced arrive before its `.runEnded`; they are not this run's.
+            if state.supersededRuns > 0 { return [] }
             if state.run == nil, let lesson = state.lesson, let demo = state.demo {
                 // A run the backend started on its own (e.g. `proctutor watch`): show it all the same.
                 state.run = RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lesson.id,
@@ -19,6 +21,10 @@ public enum App {
             state.run?.apply(event)
             return []
         case .runEnded:
+            if state.supersededRuns > 0 {
+                state.supersededRuns -= 1
+                return []
+            }
             state.run?.ended = true
             state.run?.paused = false
             if state.overlay == .confirmQuit { state.overlay = nil }

@@ -29,8 +29,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmQuit
 }
 
-/// A lesson's quiz result, as progress keeps it.
-public struct QuizScore: Equatable, Sendable {
+/// A finished quiz's result (Core's `QuizScore` without the date, which the backend adds when it saves).
+public struct QuizResult: Equatable, Sendable {
     public var correct: Int
     public var total: Int
 
@@ -51,8 +51,14 @@ public struct AppState: Sendable {
     public var monochrome: Bool
     /// Demo programs with their tokens, by absolute path (loaded by the backend).
     public var sources: [String: SourceCode]
-    /// Quiz results so far, by lesson id (progress; the backend saves them on `.saveProgress`).
-    public var quizScores: [String: QuizScore]
+    /// The student's saved progress, as loaded (shown: done marks, best scores).
+    public var progress: StudentProgress
+    /// Quizzes finished since the backend last saved, by lesson id. On `.saveProgress` the backend records
+    /// them (`StudentProgress.recordQuiz`, `markDone`, with the date) and the current lesson
+    /// (`open(lesson: state.lesson.id)`), then calls `progressSaved(_:)`.
+    public private(set) var unsavedQuizResults: [String: QuizResult] = [:]
+    /// The latest result of each quiz finished in this session, for display.
+    public private(set) var quizResults: [String: QuizResult] = [:]
 
     public var focus: Pane = .lesson
     /// First visible line of each pane's scrollable part.
@@ -68,17 +74,18 @@ public struct AppState: Sendable {
     public var run: RunState?
     public var overlay: Overlay?
     public var quiz: QuizSession?
-    /// Set once the student has scrolled to the end of the text; the next step down opens the quiz.
-    public var atEndOfText = false
+    /// Runs that were replaced (re-run, lesson change) while still going: the backend still delivers their last
+    /// events and one `.runEnded` each, which must not reach the run on screen.
+    var supersededRuns = 0
 
     /// - Parameters:
     ///   - lessons: the loaded lessons, in order.
     ///   - lessonIndex: where to open (the student's saved position).
-    ///   - quizScores: saved quiz results by lesson id.
+    ///   - progress: the saved progress (the backend picks `lessonIndex` from its `lastLesson`).
     ///   - sources: demo programs with tokens by absolute path (`Lesson.path(of:)`).
     public init(lessons: [Lesson], lessonIndex: Int = 0, lang: Lang, width: Int, height: Int,
                 monochrome: Bool = false, sources: [String: SourceCode] = [:],
-                quizScores: [String: QuizScore] = [:]) {
+                progress: StudentProgress = StudentProgress()) {
         self.lessons = lessons
         self.lessonIndex = lessons.isEmpty ? 0 : min(max(0, lessonIndex), lessons.count - 1)
         self.lang = lang
@@ -86,7 +93,7 @@ public struct AppState: Sendable {
         self.height = height
         self.monochrome = monochrome
         self.sources = sources
-        self.quizScores = quizScores
+        self.progress = progress
     }
 
     public var lesson: Lesson? { lessons.indices.contains(lessonIndex) ? lessons[lessonIndex] : nil }
@@ -108,4 +115,15 @@ public struct AppState: Sendable {
     public var isRunning: Bool { run?.isRunning ?? false }
 
     func scroll(_ pane: Pane) -> Int { scroll[pane] ?? 0 }
+
+    mutating func finishQuiz(lesson id: String, _ result: QuizResult) {
+        quizResults[id] = result
+        unsavedQuizResults[id] = result
+    }
+
+    /// Called by the backend once it has saved: `progress` is what it wrote; the finished quizzes are in it.
+    public mutating func progressSaved(_ progress: StudentProgress) {
+        self.progress = progress
+        unsavedQuizResults = [:]
+    }
 }

@@ -94,6 +94,7 @@ enum Keys {
         let method = startMethod ?? (s.startMethod ?? demo.startMethod)
         let path = lesson.path(of: demo)
         let wasRunning = s.isRunning
+        if wasRunning { s.supersededRuns += 1 }
         s.run = RunState(path: path, demoName: demo.name, lessonID: lesson.id, startMethod: method)
         s.followOutput = true
         s.scroll[.output] = 0
@@ -113,6 +114,7 @@ enum Keys {
     static func goToLesson(_ s: inout AppState, _ index: Int) -> [AppCommand] {
         guard s.lessons.indices.contains(index), index != s.lessonIndex else { return [] }
         let wasRunning = s.isRunning
+        if wasRunning { s.supersededRuns += 1 }
         s.lessonIndex = index
         s.run = nil
         s.quiz = nil

@@ -45,8 +45,11 @@ enum LessonPane {
         var lines = DocumentView.lines(doc, width: width)
         lines.append(StyledLine())
         for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }
-        let title = "\(lesson.number)/\(s.lessons.count) \(lesson.title[s.lang])"
-        let note = s.quizScores[lesson.id].map { "\(S.quiz[s.lang]) \($0.correct)/\($0.total)" } ?? ""
+        let saved = s.progress[lesson: lesson.id]
+        let done = saved.done || s.quizResults[lesson.id] != nil ? "✓ " : ""
+        let title = "\(lesson.number)/\(s.lessons.count) \(done)\(lesson.title[s.lang])"
+        let score = s.quizResults[lesson.id] ?? saved.bestScore.map { QuizResult(correct: $0.correct, total: $0.total) }
+        let note = score.map { "\(S.quiz[s.lang]) \($0.correct)/\($0.total)" } ?? ""
         return PaneContent(title: title, note: note, lines: lines)
     }
 }

@@ -44,7 +44,7 @@ enum Quiz {
             case .enter, .char(" "), .char("n"), .right:
                 quiz.next()
                 if quiz.phase == .finished {
-                    s.quizScores[quiz.lessonID] = quiz.score
+                    s.finishQuiz(lesson: quiz.lessonID, quiz.score)
                     return [.saveProgress]
                 }
                 return []

@@ -40,9 +40,9 @@ public struct QuizSession: Equatable, Sendable {
     public var question: Question? { questions.indices.contains(index) ? questions[index] : nil }
 
     /// Right answers, and the questions that count (a predict question whose run showed nothing does not).
-    public var score: QuizScore {
-        QuizScore(correct: grades.filter { $0 == .correct }.count,
-                  total: grades.filter { $0 != .unobserved }.count)
+    public var score: QuizResult {
+        QuizResult(correct: grades.filter { $0 == .correct }.count,
+                  total: grades.filter { $0 != nil && $0 != .unobserved }.count)
     }
 
     /// Whether the current question takes typed text (keys go to the input, not to commands).

@@ -11,13 +11,9 @@ enum Screen {
         case .tabs:
             if let tabs = layout.tabs { TabStrip.render(into: &buf, area: tabs, active: s.focus, lang: s.lang) }
             if let summary = layout.summary { SummaryLine.render(into: &buf, area: summary, state: s) }
-            for (pane, rect) in layout.panes { renderPane(pane, s, rect, focused: true, into: &buf) }
+            renderPanes(layout, s, into: &buf)
         case .full:
-            for pane in Pane.allCases {
-                if let rect = layout.panes[pane] { renderPane(pane, s, rect, focused: false, into: &buf) }
-            }
-            // The focused pane last, so that its highlighted border wins on shared edges.
-            if let rect = layout.panes[s.focus] { renderPane(s.focus, s, rect, focused: true, into: &buf) }
+            renderPanes(layout, s, into: &buf)
         }
         KeyBar.render(into: &buf, area: layout.keyBar, state: s)
         switch s.overlay {
@@ -27,12 +23,27 @@ enum Screen {
         }
     }
 
-    /// A pane: its block, fixed header lines, then the scrolled body with ↑/↓ marks when more is hidden.
-    static func renderPane(_ pane: Pane, _ s: AppState, _ rect: Rect, focused: Bool, into buf: inout CellBuffer) {
+    /// Every visible pane: all borders first (the focused one last, so its highlight wins on shared edges),
+    /// then titles and contents.
+    static func renderPanes(_ layout: ScreenLayout, _ s: AppState, into buf: inout CellBuffer) {
+        let panes = Pane.allCases.filter { layout.panes[$0] != nil && $0 != s.focus }
+            + (layout.panes[s.focus] != nil ? [s.focus] : [])
+        let contents = panes.map { pane in
+            (pane, layout.panes[pane]!, PaneContent.make(pane, s, width: ScreenLayout.contentArea(layout.panes[pane]!).width))
+        }
+        for (pane, rect, content) in contents {
+            BlockWidget(title: content.title, note: content.note, focused: pane == s.focus).renderBorder(into: &buf, area: rect)
+        }
+        for (pane, rect, content) in contents {
+            BlockWidget(title: content.title, note: content.note, focused: pane == s.focus).renderTitle(into: &buf, area: rect)
+            renderBody(pane, s, rect, content, focused: pane == s.focus, into: &buf)
+        }
+    }
+
+    /// A pane's inside: fixed header lines, then the scrolled body with ↑/↓ marks when more is hidden.
+    static func renderBody(_ pane: Pane, _ s: AppState, _ rect: Rect, _ content: PaneContent, focused: Bool,
+                           into buf: inout CellBuffer) {
         let inner = ScreenLayout.contentArea(rect)
-        let content = PaneContent.make(pane, s, width: inner.width)
-        buf.fill(rect.inset(1))
-        BlockWidget(title: content.title, note: content.note, focused: focused).render(into: &buf, area: rect)
         guard !inner.isEmpty else { return }
         let header = content.header.prefix(max(0, inner.height - 1))
         for (i, line) in header.enumerated() { buf.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width) }

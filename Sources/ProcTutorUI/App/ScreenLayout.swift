@@ -35,8 +35,9 @@ public struct ScreenLayout: Equatable, Sendable {
             panes[visible] = main
         } else {
             mode = .full
-            // Lesson text on the left (about 42%), the run on the right; neighbours share their borders.
-            let leftWidth = max(40, width * 42 / 100)
+            // Lesson text on the left (about 38%: 45 columns at 120), the run on the right, which needs the
+            // room for the process table; neighbours share their borders.
+            let leftWidth = max(36, width * 38 / 100)
             panes[.lesson] = Rect(x: 0, y: 0, width: leftWidth + 1, height: body.height)
             let right = Rect(x: leftWidth, y: 0, width: width - leftWidth, height: body.height)
             let parts = right.rows(weights: [30, 26, 24, 20], overlap: 1)

@@ -15,10 +15,18 @@ public struct BlockWidget {
         self.focused = focused
     }
 
-    /// Draws the box and returns the inner area.
+    /// Draws the box and its title; returns the inner area.
     @discardableResult
     public func render(into buf: inout CellBuffer, area: Rect) -> Rect {
-        guard area.width >= 2, area.height >= 2 else { return Rect(x: area.x, y: area.y, width: 0, height: 0) }
+        renderBorder(into: &buf, area: area)
+        renderTitle(into: &buf, area: area)
+        return area.inset(1)
+    }
+
+    /// The lines only. Neighbouring blocks draw all their borders first, then their titles, so that no
+    /// border drawn later runs over a neighbour's title.
+    public func renderBorder(into buf: inout CellBuffer, area: Rect) {
+        guard area.width >= 2, area.height >= 2 else { return }
         let style = focused ? Theme.borderFocused : Theme.border
         let (x0, y0, x1, y1) = (area.x, area.y, area.right - 1, area.bottom - 1)
         for x in x0...x1 {
@@ -31,6 +39,12 @@ public struct BlockWidget {
             Box.merge(&buf, x0, y, Box.up | Box.down, style)
             Box.merge(&buf, x1, y, Box.up | Box.down, style)
         }
+    }
+
+    /// The title on the left of the top edge and the note on its right.
+    public func renderTitle(into buf: inout CellBuffer, area: Rect) {
+        guard area.width >= 2, area.height >= 2 else { return }
+        let (x0, y0, x1) = (area.x, area.y, area.right - 1)
         let room = area.width - 4
         if !note.isEmpty, room > 8 {
             let n = TextWidth.truncate(note, to: room / 2)
@@ -42,7 +56,6 @@ public struct BlockWidget {
             let t = TextWidth.truncate(title, to: max(1, room - noteRoom))
             buf.put(" " + t + " ", x: x0 + 1, y: y0, style: focused ? Theme.titleFocused : Theme.title)
         }
-        return area.inset(1)
     }
 }
 

@@ -46,7 +46,7 @@ public enum DocumentView {
             var body = text
             if body.hasSuffix("\n") { body.removeLast() }
             for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                let l = StyledLine("  " + TextWidth.sanitize(String(line), tabWidth: 4), Theme.codeBlock)
+                let l = StyledLine("  " + Sanitizer.sanitize(String(line), tabWidth: 4), Theme.codeBlock)
                 out += l.wrapped(width: width, indent: StyledLine("    "))
             }
             return out
@@ -62,7 +62,7 @@ public enum DocumentView {
     }
 
     /// Inline content as lines (split at hard breaks), soft breaks resolved: a space between Latin words,
-    /// nothing between two CJK characters (CommonMark renders the newline as a space, which Chinese does not use).
+    /// nothing between two CJK characters or next to CJK punctuation (CommonMark renders the newline as a space, which Chinese does not use).
     static func paragraphs(_ inl: [Inline], _ base: Style) -> [StyledLine] {
         var pieces: [(String, Style)] = []
         flatten(inl, base, &pieces)
@@ -75,11 +75,15 @@ public enum DocumentView {
                 let before = lines[lines.count - 1].text.last
                 let after = pieces[(k + 1)...].first { !$0.0.isEmpty }?.0.first
                 let wide = { (c: Character?) in c.map { TextWidth.of($0) == 2 } ?? false }
-                if !(wide(before) && wide(after)) && before != nil && after != nil {
+                let tight = { (c: Character?) in
+                    c.map { TextWidth.noBreakBefore.contains($0) || TextWidth.noBreakAfter.contains($0) } ?? false
+                }
+                let cjkPunctuation = (wide(before) && tight(before)) || (wide(after) && tight(after))
+                if !(wide(before) && wide(after)) && !cjkPunctuation && before != nil && after != nil {
                     lines[lines.count - 1].append(" ", style)
                 }
             default:
-                lines[lines.count - 1].append(TextWidth.sanitize(text), style)
+                lines[lines.count - 1].append(Sanitizer.sanitize(text), style)
             }
         }
         return lines

@@ -45,9 +45,10 @@ public enum ProcessTableView {
         let hasLogical = recs.contains { $0.parent != nil }
         let pidW = 7 + min(maxDepth, 4) * 2
         let ppidW = hasLogical ? 14 : 7
-        let stateW = lang == .zh ? 14 : 15
+        let stateW = lang == .zh ? 14 : 16
         let aliveW = 6, startW = 7, timeW = 7
-        let showStart = width >= pidW + ppidW + stateW + aliveW + timeW + startW + 12
+        // START goes first when room is short: the timeline shows start times too, names matter more.
+        let showStart = width >= pidW + ppidW + stateW + aliveW + timeW + startW + 17
         let fixed = pidW + ppidW + stateW + aliveW + timeW + (showStart ? startW : 0)
         let nameW = max(6, width - fixed)
 
@@ -67,7 +68,7 @@ public enum ProcessTableView {
             let pid = (depth > 0 ? String(repeating: " ", count: (depth - 1) * 2) + "└ " : "") + "\(r.pid)"
             // The kernel parent, then the logical (multiprocessing) parent where it differs: forkserver children.
             let ppid = r.parent.map { $0 == r.ppid ? "\(r.ppid)" : "\(r.ppid) (\($0))" } ?? "\(r.ppid)"
-            let name = TextWidth.sanitize(r.name ?? r.method.rawValue)
+            let name = Sanitizer.sanitize(r.name ?? r.method.rawValue)
             let alive = r.isAlive ? S.yes[lang] : S.no[lang]
             let end = r.exitedAt ?? run.clock
             let text = cells(pid, ppid, name, stateText(r, run: run, lang: lang), alive,

@@ -13,7 +13,7 @@ enum QuizView {
     }
 
     static func wrap(_ text: String, _ style: Style, width: Int, indent: String = "") -> [StyledLine] {
-        StyledLine(TextWidth.sanitize(text), style).wrapped(width: width, indent: StyledLine(indent))
+        StyledLine(Sanitizer.sanitize(text), style).wrapped(width: width, indent: StyledLine(indent))
     }
 
     static func lines(_ quiz: QuizSession, width: Int, lang l: Lang) -> [StyledLine] {
@@ -27,19 +27,20 @@ enum QuizView {
         switch q.kind {
         case let .single(choices, right):
             for (i, c) in choices.enumerated() {
-                out += choiceLine(i, c[l], mark: nil, quiz: quiz, right: answered ? i == right : nil, width: width)
+                out += choiceLine(i, c[l], mark: nil, quiz: quiz, right: answered ? i == right : nil,
+                                  chosen: quiz.answers[quiz.index] == .choice(i), width: width)
             }
         case let .multiple(choices, right):
             for (i, c) in choices.enumerated() {
                 out += choiceLine(i, c[l], mark: quiz.picked.contains(i), quiz: quiz,
-                                  right: answered ? right.contains(i) : nil, width: width)
+                                  right: answered ? right.contains(i) : nil, chosen: quiz.picked.contains(i), width: width)
             }
             if !answered { out += wrap(S.pickAll[l], Theme.hint, width: width) }
         case .short:
             out.append(inputLine(quiz, answered: answered))
         case let .predict(_, _, method):
             out += wrap(S.predictHint[l], Theme.hint, width: width)
-            if let method { out += wrap("\(S.kMethod[l]): \(method.rawValue)", Theme.hint, width: width) }
+            if let method { out += wrap(S.startMethodIs[l] + method.rawValue, Theme.hint, width: width) }
             out.append(inputLine(quiz, answered: quiz.phase != .asking))
         }
         if let problem = quiz.problem { out += wrap(problem[l], Theme.error, width: width) }
@@ -61,21 +62,22 @@ enum QuizView {
         return out
     }
 
-    static func choiceLine(_ i: Int, _ text: String, mark: Bool?, quiz: QuizSession, right: Bool?,
+    /// One choice: after answering, ✓ marks the right ones and ✗ a wrong pick; before, ▸ is the cursor.
+    static func choiceLine(_ i: Int, _ text: String, mark: Bool?, quiz: QuizSession, right: Bool?, chosen: Bool,
                            width: Int) -> [StyledLine] {
         let box = mark.map { $0 ? "[x] " : "[ ] " } ?? ""
-        let verdict = right.map { $0 ? "✓ " : "  " } ?? (quiz.cursor == i ? "▸ " : "  ")
+        let verdict = right.map { $0 ? "✓ " : chosen ? "✗ " : "  " } ?? (quiz.cursor == i ? "▸ " : "  ")
         let prefix = verdict + box + Grading.letter(i) + ") "
         var style = Theme.text
-        if let right { style = right ? Theme.ok : Theme.text }
+        if let right { style = right ? Theme.ok : chosen ? Theme.wrong : Theme.text }
         else if quiz.cursor == i { style = Theme.selected }
-        return StyledLine(prefix + TextWidth.sanitize(text), style)
+        return StyledLine(prefix + Sanitizer.sanitize(text), style)
             .wrapped(width: width, indent: StyledLine(String(repeating: " ", count: TextWidth.of(prefix))))
     }
 
     static func inputLine(_ quiz: QuizSession, answered: Bool) -> StyledLine {
         var line = StyledLine("> ", Theme.key)
-        line.append(TextWidth.sanitize(quiz.input), Theme.strong)
+        line.append(Sanitizer.sanitize(quiz.input), Theme.strong)
         if !answered { line.append("▏", Theme.key) }
         return line
     }
@@ -87,20 +89,20 @@ enum QuizView {
         case .correct:
             out += wrap("✓ " + S.correct[l], Theme.ok, width: width)
         case .wrong:
-            let expected = Grading.expected(for: q, observed: observed).map { " — \(S.theAnswer[l]) \($0)" } ?? ""
+            let expected = Grading.expected(for: q, observed: observed).map { " — " + S.theAnswer[l] + $0 } ?? ""
             out += wrap("✗ " + S.wrong[l] + expected, Theme.wrong, width: width)
         case .unobserved:
             out += wrap("? " + S.unobserved[l], Theme.stopped, width: width)
         }
         if case .predict = q.kind, let observed {
-            out += wrap("\(S.runShowed[l]) \(observed)", Theme.strong, width: width)
+            out += wrap(S.runShowed[l] + "\(observed)", Theme.strong, width: width)
         }
         return out
     }
 
     static func scoreLines(_ quiz: QuizSession, width: Int, lang l: Lang) -> [StyledLine] {
         let score = quiz.score
-        var out = wrap("\(S.score[l]): \(score.correct)/\(score.total)", Theme.heading, width: width)
+        var out = wrap(S.score[l] + "\(score.correct)/\(score.total)", Theme.heading, width: width)
         out.append(StyledLine())
         for (i, q) in quiz.questions.enumerated() {
             let (mark, style): (String, Style) = switch quiz.grades[i] {
@@ -108,7 +110,7 @@ enum QuizView {
             case .wrong: ("✗", Theme.wrong)
             case .unobserved, nil: ("?", Theme.hint)
             }
-            out.append(StyledLine("\(mark) \(i + 1). " + TextWidth.truncate(TextWidth.sanitize(q.prompt[l]),
+            out.append(StyledLine("\(mark) \(i + 1). " + TextWidth.truncate(Sanitizer.sanitize(q.prompt[l]),
                                                                           to: max(1, width - 6)), style))
         }
         out.append(StyledLine())

@@ -5,7 +5,7 @@ import ProcTutorCore
 public enum TimelineView {
     public static func lines(_ run: RunState, width: Int, lang: Lang) -> (header: [StyledLine], lanes: [StyledLine]) {
         let recs = run.table.records
-        let labelW = min(18, max(8, width / 4))
+        let labelW = min(22, max(8, width * 2 / 7))
         let barW = max(4, width - labelW - 1)
         let span = max(run.clock, 0.001)
         func col(_ t: Double) -> Int { min(barW - 1, max(0, Int((t / span * Double(barW - 1)).rounded(.down)))) }
@@ -41,7 +41,7 @@ public enum TimelineView {
             }
             // Pool tasks this process ran while it held its pid.
             for task in run.tasks where task.pid == r.pid && task.startedAt >= r.startedAt && task.startedAt <= exit {
-                let end = task.endedAt ?? run.clock
+                let end = min(task.endedAt ?? run.clock, exit)  // a task never outlives its worker
                 let digit = Character("\(task.id % 10)")
                 let failed = task.status == .failed
                 let st = failed ? Theme.error.adding(reverse: true) : lifeStyle.adding(reverse: true)
@@ -49,7 +49,7 @@ public enum TimelineView {
                 for c in a...b { glyphs[c] = digit; styles[c] = st }
                 if failed { glyphs[b] = "✗" }
             }
-            let name = TextWidth.sanitize(r.name ?? r.method.rawValue)
+            let name = Sanitizer.sanitize(r.name ?? r.method.rawValue)
             var line = StyledLine(TextWidth.pad("\(r.pid) \(name)", to: labelW) + " ",
                                   r.isAlive ? lifeStyle : Theme.exitedRow)
             var k = 0

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import ProcTutorCore
+@testable import ProcTutorUI
+
+/// The quiz flow: one question at a time, graded by Core's `Grading`, predictions checked against the run.
+@Suite struct QuizTests {
+    func press(_ s: inout AppState, _ keys: Key...) -> [AppCommand] {
+        keys.flatMap { App.update(&s, .key($0)) }
+    }
+
+    func type(_ s: inout AppState, _ text: String) {
+        for c in text { _ = App.update(&s, .key(.char(c))) }
+    }
+
+    @Test func aWholeQuizWithEveryKindOfQuestion() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 2)
+        _ = press(&s, .char("Q"))
+        #expect(s.quiz?.index == 0)
+
+        // Single choice: a letter answers at once. "a" is wrong.
+        _ = press(&s, .char("a"))
+        #expect(s.quiz?.phase == .answered(.wrong))
+        _ = press(&s, .enter)
+
+        // Multiple choice: letters toggle, Enter submits.
+        _ = press(&s, .char("a"), .char("b"), .char("c"), .char("b"))
+        #expect(s.quiz?.picked == [0, 2])
+        _ = press(&s, .enter)
+        #expect(s.quiz?.phase == .answered(.correct))
+        _ = press(&s, .enter)
+
+        // Short answer: typed keys go to the input, not to commands ("r" does not run).
+        type(&s, "4.0")
+        #expect(s.quiz?.input == "4.0")
+        _ = press(&s, .enter)
+        #expect(s.quiz?.phase == .answered(.correct))
+        _ = press(&s, .enter)
+
+        // Predict: Enter runs the question's demo with its start method, the verdict waits for the run.
+        type(&s, "x")
+        _ = press(&s, .enter)
+        #expect(s.quiz?.problem != nil)  // not a number: asked again
+        _ = press(&s, .backspace)
+        type(&s, "3")
+        #expect(press(&s, .enter) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: .fork)])
+        #expect(s.quiz?.phase == .waitingForRun)
+        for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
+        _ = App.update(&s, .runEnded)
+        #expect(s.quiz?.observed[3] == 3)
+        #expect(s.quiz?.phase == .answered(.correct))
+
+        // The score is kept and saved.
+        #expect(press(&s, .enter) == [.saveProgress])
+        #expect(s.quiz?.phase == .finished)
+        #expect(s.quizResults["04-pool"] == QuizResult(correct: 3, total: 4))
+        // The backend saves what is unsaved, then says so.
+        #expect(s.unsavedQuizResults == ["04-pool": QuizResult(correct: 3, total: 4)])
+        var saved = StudentProgress()
+        saved.recordQuiz(lesson: "04-pool", score: QuizScore(correct: 3, total: 4, at: Date(timeIntervalSince1970: 0)))
+        s.progressSaved(saved)
+        #expect(s.unsavedQuizResults.isEmpty)
+        #expect(s.progress[lesson: "04-pool"].bestScore?.correct == 3)
+        _ = press(&s, .enter)
+        #expect(s.quiz == nil)
+    }
+
+    @Test func aStoppedPredictionRunIsNotScored() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 2)
+        _ = press(&s, .char("Q"))
+        s.quiz?.index = 3
+        type(&s, "2")
+        _ = press(&s, .enter)
+        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
+        #expect(press(&s, .char("s")) == [.stopRun])  // global keys work while the run goes
+        _ = App.update(&s, .runEnded)
+        #expect(s.quiz?.phase == .answered(.unobserved))
+        #expect(s.quiz?.score == QuizResult(correct: 0, total: 0))
+    }
+
+    @Test func choiceQuestionsLeaveOtherKeysToTheApp() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 2)
+        _ = press(&s, .char("Q"))
+        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
+        _ = press(&s, .down, .down)
+        #expect(s.quiz?.cursor == 2)
+        _ = press(&s, .up, .enter)
+        #expect(s.quiz?.phase == .answered(.correct))
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import SnapshotTesting
+import Testing
+import ProcTutorCore
+@testable import ProcTutorUI
+
+extension Snapshotting where Value == CellBuffer, Format == String {
+    /// A frame as reviewable text: quoted rows, then the style runs (see `CellBuffer.snapshot`).
+    static var screen: Snapshotting { Snapshotting<String, String>.lines.pullback { $0.snapshot } }
+}
+
+/// Whole screens, as the student sees them, at 80×24 and 120×40. Baselines live in `__Snapshots__/` beside
+/// this file; `SNAPSHOT_TESTING_RECORD=all swift test --filter ScreenSnapshotTests` re-records them (review
+/// the diff before committing).
+@Suite struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    func both(_ make: (Int, Int) -> AppState, testName: String = #function, line: UInt = #line) {
+        for (w, h) in Self.sizes {
+            assertSnapshot(of: App.view(make(w, h)), as: .screen, named: "\(w)x\(h)", testName: testName, line: line)
+        }
+    }
+
+    func press(_ s: inout AppState, _ keys: Key...) {
+        for k in keys { _ = App.update(&s, .key(k)) }
+    }
+
+    @Test func lessonInChinese() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 1)
+            // A lesson done before, with its best score.
+            s.progress.recordQuiz(lesson: "02-process", score: QuizScore(correct: 5, total: 6, at: Date(timeIntervalSince1970: 0)))
+            s.progress.markDone(lesson: "02-process")
+            return s
+        }
+    }
+
+    @Test func lessonScrolledInEnglish() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 1, lang: .en)
+            s.lessons[1].text[.en] = Fixtures.processText
+            press(&s, .pageDown)
+            return s
+        }
+    }
+
+    @Test func codePaneWithTokenColours() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)
+            press(&s, .tab, .char("m"))
+            return s
+        }
+    }
+
+    @Test func codePaneVariantPicker() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 3)
+            press(&s, .tab, .char("v"))
+            return s
+        }
+    }
+
+    @Test func poolRunProcesses() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h)
+            s.focus = .processes
+            return s
+        }
+    }
+
+    @Test func poolRunPaused() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h, lang: .en)
+            s.focus = .processes
+            press(&s, .char("p"))
+            _ = App.update(&s, .tick(now: 9))
+            return s
+        }
+    }
+
+    @Test func outputByPID() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h, lang: .en)
+            s.focus = .output
+            return s
+        }
+    }
+
+    @Test func outputRaw() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h)
+            s.focus = .output
+            press(&s, .char("o"))
+            return s
+        }
+    }
+
+    @Test func timelineWithZombieAndFailedTasks() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h, lang: .en)
+            s.focus = .timeline
+            return s
+        }
+    }
+
+    @Test func runFinished() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h, lang: .en)
+            let end: [Event] = [
+                Event(t: 1.7, .retrieved(id: 0)),
+                Event(t: 1.8, .exit(pid: 101, code: 0, signal: nil)),
+                Event(t: 1.8, .reaped(pid: 101, by: 100)),
+                Event(t: 1.9, .reaped(pid: 102, by: 100)),
+                Event(t: 2.0, .exit(pid: 100, code: 0, signal: nil)),
+                Event(t: 2.0, .reaped(pid: 100, by: 99)),
+                Event(t: 2.0, .summary(Summary(exitCode: 0, processes: 4, maxAlive: 4, duration: 2.0,
+                                               unretrievedFailures: 0))),
+            ]
+            for e in end { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            s.focus = .processes
+            return s
+        }
+    }
+
+    @Test func recordedBrokenPoolRun() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 3)
+            _ = App.update(&s, .key(.char("r")))
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            s.focus = .output
+            return s
+        }
+    }
+
+    @Test func runStoppedWithANotice() {
+        var s = Fixtures.poolState(width: 80, height: 24, lang: .en)
+        s.focus = .output
+        _ = App.update(&s, .run(Event(t: 1.7, .notice(text: "process 101 wrote more than 8 MB; the rest of its output is in the raw stream only"))))
+        _ = App.update(&s, .run(Event(t: 1.8, .stopped(reason: .userStop, detail: "stopped from the tutorial"))))
+        _ = App.update(&s, .runEnded)
+        assertSnapshot(of: App.view(s), as: .screen)
+    }
+
+    @Test func quizSingleChoiceFeedback() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 2)
+            press(&s, .char("Q"), .char("a"))
+            return s
+        }
+    }
+
+    @Test func quizMultipleChoiceInProgress() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)
+            press(&s, .char("Q"), .char("b"), .enter, .char("a"), .char("c"), .down)
+            return s
+        }
+    }
+
+    @Test func quizShortAnswerCorrect() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)
+            press(&s, .char("Q"))
+            s.quiz?.index = 2
+            for c in "4" { press(&s, .char(c)) }
+            press(&s, .enter)
+            return s
+        }
+    }
+
+    @Test func quizPredictBeforeAndAfterTheRun() {
+        for (w, h) in Self.sizes {
+            var s = Fixtures.state(width: w, height: h, lesson: 2)
+            press(&s, .char("Q"))
+            s.quiz?.index = 3
+            press(&s, .char("5"))
+            assertSnapshot(of: App.view(s), as: .screen, named: "asked.\(w)x\(h)")
+            press(&s, .enter)
+            for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
+            assertSnapshot(of: App.view(s), as: .screen, named: "running.\(w)x\(h)")
+            _ = App.update(&s, .runEnded)
+            assertSnapshot(of: App.view(s), as: .screen, named: "checked.\(w)x\(h)")
+        }
+    }
+
+    @Test func quizScore() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 2)
+            press(&s, .char("Q"), .char("b"), .enter, .char("a"), .enter, .enter)
+            for c in "3" { press(&s, .char(c)) }
+            press(&s, .enter, .enter)
+            s.quiz?.index = 3
+            s.quiz?.grades[3] = .unobserved
+            s.quiz?.phase = .answered(.unobserved)
+            press(&s, .enter)
+            return s
+        }
+    }
+
+    @Test func helpOverlay() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 1)
+            press(&s, .char("?"))
+            return s
+        }
+        assertSnapshot(of: {
+            var s = Fixtures.state(width: 80, height: 24, lesson: 1, lang: .en)
+            press(&s, .char("?"))
+            return App.view(s)
+        }(), as: .screen, named: "en.80x24")
+    }
+
+    @Test func confirmQuitWhileRunning() {
+        var s = Fixtures.poolState(width: 80, height: 24, lang: .en)
+        press(&s, .char("q"))
+        assertSnapshot(of: App.view(s), as: .screen)
+    }
+
+    @Test func tooSmall() {
+        for (w, h, lang) in [(60, 20, Lang.zh), (79, 24, .en), (30, 8, .en)] {
+            let s = Fixtures.state(width: w, height: h, lang: lang)
+            assertSnapshot(of: App.view(s), as: .screen, named: "\(w)x\(h)")
+        }
+    }
+
+    @Test func monochromeKeepsAttributes() {
+        var s = Fixtures.poolState(width: 100, height: 30, lang: .en)
+        s.monochrome = true
+        let frame = App.view(s)
+        #expect(frame.cells.allSatisfy { $0.style.fg == .default && $0.style.bg == .default })
+        assertSnapshot(of: frame, as: .screen)
+    }
+}

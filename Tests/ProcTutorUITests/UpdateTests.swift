@@ -1,0 +1,243 @@
+import Testing
+import ProcTutorCore
+@testable import ProcTutorUI
+
+/// Keys and messages → state and commands.
+@Suite struct UpdateTests {
+    func press(_ s: inout AppState, _ keys: Key...) -> [AppCommand] {
+        keys.flatMap { App.update(&s, .key($0)) }
+    }
+
+    @Test func rRunsTheChosenDemoWithTheChosenStartMethod() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 2)
+        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
+        #expect(s.isRunning)
+        _ = App.update(&s, .runEnded)
+        #expect(press(&s, .char("m"), .char("m")) == [])
+        #expect(s.startMethod == .spawn)
+        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: .spawn)])
+    }
+
+    @Test func rWhileRunningStopsFirstAndStartsWithEmptyPanes() {
+        var s = Fixtures.poolState(width: 120, height: 40)
+        #expect(s.run?.table.records.count == 4)
+        #expect(press(&s, .char("r")) == [.stopRun, .startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
+        #expect(s.run?.events.isEmpty == true)
+    }
+
+    @Test func startMethodCyclesThroughEveryMethodAndBack() {
+        var s = Fixtures.state(width: 80, height: 24)
+        var seen: [StartMethod?] = []
+        for _ in 0..<4 { _ = press(&s, .char("m")); seen.append(s.startMethod) }
+        #expect(seen == [.fork, .spawn, .forkserver, nil])
+    }
+
+    @Test func variantPickerChoosesTheDemoAndItsOwnStartMethod() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 3)
+        #expect(s.demo?.name == "original")
+        _ = press(&s, .char("v"))
+        #expect(s.demo?.name == "fixed")
+        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/05-broken-pool/fixed.py", startMethod: .fork)])
+        _ = App.update(&s, .runEnded)
+        _ = press(&s, .char("v"))
+        #expect(s.demo?.name == "original")
+    }
+
+    @Test func stopAndPauseOnlyWhileRunning() {
+        var s = Fixtures.state(width: 80, height: 24)
+        #expect(press(&s, .char("s"), .char("p")) == [])
+        _ = press(&s, .char("r"))
+        #expect(press(&s, .char("p")) == [.pauseRun])
+        #expect(s.run?.paused == true)
+        #expect(press(&s, .char("p")) == [.resumeRun])
+        #expect(press(&s, .char("s")) == [.stopRun])
+    }
+
+    @Test func theClockHoldsWhilePaused() {
+        var s = Fixtures.state(width: 80, height: 24)
+        _ = press(&s, .char("r"))
+        _ = App.update(&s, .tick(now: 1.0))
+        _ = press(&s, .char("p"))
+        _ = App.update(&s, .tick(now: 2.0))
+        #expect(s.run?.now == 1.0)
+        _ = press(&s, .char("p"))
+        _ = App.update(&s, .tick(now: 3.0))
+        #expect(s.run?.now == 3.0)
+    }
+
+    @Test func quitAsksFirstWhileADemoRuns() {
+        var s = Fixtures.state(width: 80, height: 24)
+        #expect(press(&s, .char("q")) == [.quit])
+        _ = press(&s, .char("r"))
+        #expect(press(&s, .char("q")) == [])
+        #expect(s.overlay == .confirmQuit)
+        #expect(press(&s, .char("n")) == [])
+        #expect(s.overlay == nil)
+        _ = press(&s, .char("q"))
+        #expect(press(&s, .char("y")) == [.stopRun, .quit])
+    }
+
+    @Test func ctrlCQuitsAtOnce() {
+        var s = Fixtures.state(width: 80, height: 24)
+        _ = press(&s, .char("r"))
+        #expect(press(&s, .ctrl("c")) == [.stopRun, .quit])
+    }
+
+    @Test func lessonsChangeByArrowsBracketsAndDigits() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 0)
+        #expect(press(&s, .right) == [.saveProgress])
+        #expect(s.lessonIndex == 1)
+        _ = press(&s, .char("]"))
+        #expect(s.lessonIndex == 2)
+        _ = press(&s, .char("["), .left)
+        #expect(s.lessonIndex == 0)
+        #expect(press(&s, .left) == [])  // no lesson before the first
+        _ = press(&s, .char("4"))
+        #expect(s.lessonIndex == 3)
+        #expect(press(&s, .char("9")) == [])
+        #expect(s.lessonIndex == 3)
+    }
+
+    @Test func changingLessonStopsTheRunAndClearsThePanes() {
+        var s = Fixtures.poolState(width: 120, height: 40)
+        #expect(press(&s, .left) == [.stopRun, .saveProgress])
+        #expect(s.run == nil)
+    }
+
+    @Test func tabMovesFocusBothWays() {
+        var s = Fixtures.state(width: 80, height: 24)
+        _ = press(&s, .tab, .tab)
+        #expect(s.focus == .processes)
+        _ = press(&s, .backTab, .backTab, .backTab)
+        #expect(s.focus == .timeline)
+    }
+
+    @Test func scrollingIsClampedToTheContent() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 1)
+        _ = press(&s, .down, .char("j"))
+        #expect(s.scroll[.lesson] == 2)
+        _ = press(&s, .up, .up, .up, .char("k"))
+        #expect(s.scroll[.lesson] == 0)
+        _ = press(&s, .end)
+        let bottom = s.scroll[.lesson] ?? 0
+        #expect(bottom > 0)
+        _ = press(&s, .home)
+        #expect(s.scroll[.lesson] == 0)
+        _ = press(&s, .pageDown)
+        #expect(s.scroll[.lesson] ?? 0 > 2)
+        #expect(s.scroll[.lesson] ?? 0 <= bottom)
+    }
+
+    @Test func steppingPastTheEndOfTheTextOpensTheQuiz() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 1)
+        _ = press(&s, .end)
+        #expect(s.quiz == nil)
+        _ = press(&s, .down)
+        #expect(s.quiz?.lessonID == "02-process")
+        _ = press(&s, .escape)
+        #expect(s.quiz == nil)
+    }
+
+    @Test func theWheelScrollsThePaneUnderThePointerButNeverOpensTheQuiz() {
+        var s = Fixtures.poolState(width: 120, height: 40)
+        s.focus = .lesson
+        // The lesson text of lesson 3 is short: the wheel at its end does nothing.
+        _ = App.update(&s, .key(.wheelDown(x: 5, y: 5)))
+        #expect(s.quiz == nil)
+        // The output pane is in the right column, below the processes.
+        let output = s.layout.panes[.output]!
+        _ = App.update(&s, .key(.wheelUp(x: output.x + 3, y: output.y + 2)))
+        #expect(s.followOutput == true)  // everything fits: still following
+        #expect(s.focus == .lesson)
+    }
+
+    @Test func clickFocusesAPaneOrATab() {
+        var s = Fixtures.state(width: 120, height: 40)
+        let code = s.layout.panes[.code]!
+        _ = App.update(&s, .key(.click(x: code.x + 4, y: code.y + 2)))
+        #expect(s.focus == .code)
+        _ = App.update(&s, .resize(width: 80, height: 24))
+        _ = App.update(&s, .key(.click(x: 2, y: 0)))
+        #expect(s.focus == .lesson)
+    }
+
+    @Test func outputModeTogglesAndHelpClosesOnAnyKey() {
+        var s = Fixtures.state(width: 80, height: 24)
+        _ = press(&s, .char("o"))
+        #expect(s.outputMode == .raw)
+        _ = press(&s, .char("?"))
+        #expect(s.overlay == .help)
+        #expect(press(&s, .char("r")) == [])  // closes help, does not run
+        #expect(s.overlay == nil)
+        #expect(!s.isRunning)
+    }
+
+    @Test func resizeChangesTheLayoutMode() {
+        var s = Fixtures.state(width: 120, height: 40)
+        #expect(s.layout.mode == .full)
+        _ = App.update(&s, .resize(width: 90, height: 30))
+        #expect(s.layout.mode == .tabs)
+        _ = App.update(&s, .resize(width: 79, height: 30))
+        #expect(s.layout.mode == .tooSmall)
+        _ = App.update(&s, .resize(width: 100, height: 30))
+        #expect(s.layout.mode == .full)
+    }
+
+    @Test func aRunTheBackendStartedOnItsOwnIsShownToo() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 2)
+        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
+        #expect(s.run?.table.records.count == 1)
+    }
+
+    /// The backend's side of the protocol, as ProcTutorTerminal's loop does it: stopping a run (also before
+    /// starting the next) delivers its remaining events, then one `.runEnded`.
+    struct Backend {
+        var active: [Event]?
+        var started: [String] = []
+
+        mutating func execute(_ commands: [AppCommand], _ s: inout AppState, leftovers: [Event]) {
+            for c in commands {
+                switch c {
+                case let .startRun(path, _):
+                    stop(&s, leftovers)
+                    active = []
+                    started.append(path)
+                case .stopRun:
+                    stop(&s, leftovers)
+                default:
+                    break
+                }
+            }
+        }
+
+        mutating func stop(_ s: inout AppState, _ leftovers: [Event]) {
+            guard active != nil else { return }
+            active = nil
+            for e in leftovers { execute(App.update(&s, .run(e)), &s, leftovers: []) }
+            execute(App.update(&s, .runEnded), &s, leftovers: [])
+        }
+    }
+
+    @Test func leftoversOfAReplacedRunNeverReachTheNewOne() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 2)
+        var backend = Backend()
+        backend.execute(press(&s, .char("r")), &s, leftovers: [])
+        for e in Fixtures.poolEvents.prefix(5) { _ = App.update(&s, .run(e)) }
+        // Re-run twice in a row while running: both old runs end with leftovers.
+        backend.execute(press(&s, .char("r")), &s, leftovers: Array(Fixtures.poolEvents[5...7]))
+        backend.execute(press(&s, .char("r")), &s, leftovers: [Fixtures.poolEvents[0]])
+        #expect(backend.started.count == 3)
+        #expect(s.isRunning)
+        #expect(s.run?.events.isEmpty == true)
+        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
+        #expect(s.run?.events == [Fixtures.poolEvents[0]])
+        // A lesson change while running: the leftovers do not become a run of the new lesson.
+        backend.execute(press(&s, .left), &s, leftovers: [Fixtures.poolEvents[1]])
+        #expect(s.run == nil)
+        // The stop key: the leftovers belong to the run on screen, which then ends.
+        backend.execute(press(&s, .char("r")), &s, leftovers: [])
+        backend.execute(press(&s, .char("s")), &s, leftovers: [Fixtures.poolEvents[0]])
+        #expect(s.run?.events == [Fixtures.poolEvents[0]])
+        #expect(s.isRunning == false)
+    }
+}
