@@ -53,7 +53,7 @@ struct ExitPathTests {
         case .crash: #expect(status > 128, "a crash ends with a signal")
         }
         try t.expectTerminalRestored()
-        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 2)
         #expect(survivors.isEmpty, "demo processes still alive: \(survivors)")
         #expect(Processes.inSession(session).isEmpty, "processes left in the demo's session \(session)")
         #expect(try t.leakedProcesses().isEmpty)
@@ -68,7 +68,7 @@ struct ExitPathTests {
         let demo = try t.demoProcesses(count: 4)
         kill(try t.proctutorPID(), SIGKILL)
         _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
-        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 2)
         #expect(survivors.isEmpty, "demo processes alive after kill -9 of proctutor: \(survivors)")
         #expect(Processes.inSession(demo[0].sid).isEmpty)
         #expect(try t.leakedProcesses().isEmpty)
@@ -100,7 +100,7 @@ struct ExitPathTests {
         let demo = try t.demoProcesses(count: 4)
         let tutorial = try t.proctutorPID()
         t.tmux.close()  // the pty goes away: SIGHUP to the foreground group, EOF on stdin
-        let survivors = Processes.waitGone(demo.map(\.pid) + [tutorial], timeout: 5)
+        let survivors = Processes.waitGone(demo.map(\.pid) + [tutorial], timeout: 2)
         #expect(survivors.isEmpty, "still alive after the terminal closed: \(survivors)")
         #expect(Processes.inSession(demo[0].sid).isEmpty)
     }
