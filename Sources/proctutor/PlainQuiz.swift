@@ -106,7 +106,16 @@ struct PlainQuiz {
             let table = ProcessTable(events)
             write(QuizText.ran(processes: table.distinctPIDs, exitCode: Observation.exitCode.value(in: events),
                                seconds: events.last?.t ?? 0, lang))
-            for case let .stopped(reason, _) in events.map(\.kind) { write(QuizText.stopped(reason, lang)) }
+            var stoppedByStudent = false
+            for case let .stopped(reason, _) in events.map(\.kind) {
+                write(QuizText.stopped(reason, lang))
+                if reason == .interrupt || reason == .userStop { stoppedByStudent = true }
+            }
+            // A run cut short by the student shows only part of the story: not a fair check.
+            if stoppedByStudent {
+                write(QuizText.notScored(QuizText.youStopped(lang), lang))
+                return .unobserved
+            }
             guard let value = observation.value(in: events) else {
                 write(QuizText.notScored(QuizText.notObserved(lang), lang))
                 return .unobserved

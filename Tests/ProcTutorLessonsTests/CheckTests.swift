@@ -9,6 +9,7 @@ import Testing
         ("duplicate-key", ["01-hello/lesson.yaml:2:1: key 'number' is given more than once in the same mapping; keep only one"]),
         ("missing-key", ["01-hello/lesson.yaml:1:1: lesson.yaml is missing the required key 'title'"]),
         ("wrong-type", ["01-hello/lesson.yaml:2:9: 'number' must be a whole number, not \"one\""]),
+        ("quoted-number", ["01-hello/lesson.yaml:2:9: 'number' must be a number, written without quotes"]),
         ("number-zero", ["01-hello/lesson.yaml:2:9: 'number' must be 1 or more, not 0"]),
         ("unknown-key", ["01-hello/lesson.yaml:3:1: unknown key 'author' in lesson.yaml; expected one of: id, number, title, demos, text, quiz"]),
         ("misspelt-key", [
