@@ -39,13 +39,13 @@ public enum CodeView {
             var runStyle = Style.plain
             for (k, sc) in scalars.enumerated() {
                 if styles[i][k] != runStyle && !run.isEmpty {
-                    line.append(Sanitizer.sanitize(String(run), tabWidth: 4), runStyle)
+                    line.append(screenSafe(String(run), tabWidth: 4), runStyle)
                     run = String.UnicodeScalarView()
                 }
                 runStyle = styles[i][k]
                 run.append(sc)
             }
-            if !run.isEmpty { line.append(Sanitizer.sanitize(String(run), tabWidth: 4), runStyle) }
+            if !run.isEmpty { line.append(screenSafe(String(run), tabWidth: 4), runStyle) }
             return line
         }
     }
