@@ -42,8 +42,12 @@ let package = Package(
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-        ], exclude: ["__Snapshots__"]),
+        ], exclude: ["__Snapshots__", "Recorded"]),
+        .testTarget(name: "ProcTutorTerminalTests", dependencies: ["ProcTutorTerminal", "ProcTutorUI", "ProcTutorCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore"]),
+        // Faults, hostile programs and fuzzing (issue 5); drives the built binary and the loaders in-process.
+        .testTarget(name: "ReliabilityTests", dependencies: ["ProcTutorLessons", "ProcTutorCore"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

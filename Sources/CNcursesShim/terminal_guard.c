@@ -3,6 +3,7 @@
 #include "shim.h"
 #include <ncursesw/term.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -90,7 +91,13 @@ void pt_guard_install_fatal_handlers(void) {
     action.sa_handler = fatal_handler;
     action.sa_flags = SA_RESETHAND | SA_ONSTACK;
     sigemptyset(&action.sa_mask);
-    for (size_t i = 0; i < FATAL_COUNT; i++) sigaction(fatal_signals[i], &action, &previous_actions[i]);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (size_t i = 0; i < FATAL_COUNT; i++) {
+        sigaction(fatal_signals[i], &action, &previous_actions[i]);
+        sigaddset(&unblock, fatal_signals[i]);
+    }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
 }
 
 static int signal_pipe_fd = -1;
@@ -111,9 +118,15 @@ bool pt_signal_pipe_install(int write_fd, const int *signals, int count) {
     action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
     bool ok = true;
+    sigset_t unblock;
+    sigemptyset(&unblock);
     for (int i = 0; i < count; i++) {
         if (sigaction(signals[i], &action, NULL) != 0) ok = false;
+        sigaddset(&unblock, signals[i]);
     }
+    /* A blocked mask is inherited through exec (a test runner's worker thread, some IDEs): unblock what we
+       handle, or SIGTERM, SIGHUP and SIGWINCH would never arrive. */
+    if (pthread_sigmask(SIG_UNBLOCK, &unblock, NULL) != 0) ok = false;
     return ok;
 }
 

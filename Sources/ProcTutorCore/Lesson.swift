@@ -30,12 +30,17 @@ public struct Demo: Equatable, Sendable {
     public var title: Localized
     /// Start method forced for this demo, if any (nil: the interpreter's default).
     public var startMethod: StartMethod?
+    /// Seconds after which a run of this demo is stopped (for a demo that never ends by itself), if the lesson
+    /// sets it; nil: the runner's default.
+    public var timeout: Double?
 
-    public init(name: String, file: String, title: Localized, startMethod: StartMethod? = nil) {
+    public init(name: String, file: String, title: Localized, startMethod: StartMethod? = nil,
+                timeout: Double? = nil) {
         self.name = name
         self.file = file
         self.title = title
         self.startMethod = startMethod
+        self.timeout = timeout
     }
 }
 

@@ -8,7 +8,7 @@ public enum PlainFormat {
         switch event.kind {
         case let .start(pid, ppid, name, method, parent):
             let logical = parent.map { " (parent \($0))" } ?? ""
-            body = "\(pad(pid)) ← \(ppid)\(logical)  start \(name ?? "-") (\(method.rawValue))"
+            body = "\(pad(pid)) ← \(ppid)\(logical)  start \(name.map { Sanitizer.sanitize($0) } ?? "-") (\(method.rawValue))"
         case let .output(pid, stream, text):
             body = "\(pad(pid))  \(stream == .stdout ? "out" : "err")  \(Sanitizer.sanitize(text))"
         case let .state(pid, state):

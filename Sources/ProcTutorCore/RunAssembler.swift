@@ -40,6 +40,8 @@ public struct RunAssembler {
     private let supervisor: PID
     /// Reads a live process's kernel parent (`/proc/PID/stat`); nil when it does not exist.
     private let lookup: @Sendable (PID) -> PID?
+    /// Whether a pid is a live process outside the run's tree (a forged record names it).
+    private let isOutsider: @Sendable (PID) -> Bool
 
     private var procs: [PID: Proc] = [:]
     private var out: [Event] = []
@@ -50,6 +52,7 @@ public struct RunAssembler {
     private var raw = [OutputStream.stdout: RawStream(), .stderr: RawStream()]
     private var attributed: Set<OutputStream> = []
     private var garbageNoticed = false
+    private var forgeryNoticed = false
 
     private struct Proc {
         var started = false
@@ -88,10 +91,15 @@ public struct RunAssembler {
     ///   - origin: the monotonic instant the run started; event times are relative to it.
     ///   - supervisor: the supervisor's pid (the `by` of what it reaps, the `ppid` of the main process).
     ///   - lookup: the kernel parent of a live pid, or nil if there is no such process.
-    public init(origin: Double, supervisor: PID, lookup: @escaping @Sendable (PID) -> PID? = { _ in nil }) {
+    ///   - isOutsider: whether a pid is a live process that is not part of the run. Records about such a pid
+    ///     are dropped: the channel is a file any program can write to, and a forged record must never make an
+    ///     unrelated process part of the run (which would be signalled when the run stops).
+    public init(origin: Double, supervisor: PID, lookup: @escaping @Sendable (PID) -> PID? = { _ in nil },
+                isOutsider: @escaping @Sendable (PID) -> Bool = { _ in false }) {
         self.origin = origin
         self.supervisor = supervisor
         self.lookup = lookup
+        self.isOutsider = isOutsider
     }
 
     /// Events produced since the last call, in order.
@@ -125,6 +133,15 @@ public struct RunAssembler {
                 garbageNoticed = true
                 emit(Event(t: lastT, .notice(text: "ignored a line in the event channel that is not a tracer record "
                     + "(something other than the tracer wrote into it)")))
+            }
+            return
+        }
+        if let pid = record.subject, procs[pid] == nil, isOutsider(pid) {
+            garbageLines += 1
+            if !forgeryNoticed {
+                forgeryNoticed = true
+                emit(Event(t: lastT, .notice(text: "ignored a record in the event channel about process \(pid), "
+                    + "which is not part of this run")))
             }
             return
         }
@@ -441,5 +458,20 @@ public struct RunAssembler {
         }
         emit(Event(t: t, .raw(stream: stream, text: text)))
         if !attributed.contains(stream) { r.unattributed.append((t, text)) }
+    }
+}
+
+extension TracerRecord {
+    /// The process a record is about (the one it would make part of the run), if any.
+    var subject: PID? {
+        switch self {
+        case let .birth(pid, _, _, _, _, _), let .ident(pid, _, _), let .output(pid, _, _), let .reaped(pid, _, _, _),
+             let .exitHint(pid, _), let .task(pid, _, _, _, _, _):
+            pid
+        case let .notice(pid, _):
+            pid
+        case .retrieved:
+            nil
+        }
     }
 }

@@ -65,13 +65,21 @@ enum LessonParser {
         if items.isEmpty { r.report(node, "'demos' is empty; a lesson needs at least one program to run") }
         for (i, item) in items.enumerated() {
             let what = "demo \(i + 1)"
-            guard let f = r.fields(item, what, required: ["name", "file", "title"], optional: ["start_method"])
+            guard let f = r.fields(item, what, required: ["name", "file", "title"], optional: ["start_method", "timeout"])
             else { continue }
             let name = f["name"].flatMap { r.string($0, "the 'name' of \(what)") }
             let fileName = f["file"].flatMap { r.string($0, "the 'file' of \(what)") }
             let title = f["title"].flatMap { r.localized($0, "the 'title' of \(what)") }
             var method: StartMethod?
             if let m = f["start_method"] { method = startMethod(m, &r) }
+            var timeout: Double?
+            if let t = f["timeout"] {
+                if let s = t.scalar?.string, t.scalar?.style == .plain, let d = Double(s), d > 0, d.isFinite {
+                    timeout = d
+                } else {
+                    r.report(t, "the 'timeout' of \(what) must be a number of seconds above 0, not \(r.describe(t))")
+                }
+            }
             guard let name, let fileName, let title else { continue }
             if file.demos.contains(where: { $0.name == name }) {
                 r.report(f["name"], "two demos are named '\(name)'; demo names must be unique in a lesson")
@@ -81,7 +89,7 @@ enum LessonParser {
                 r.report(f["file"], "the 'file' of \(what) must be a path inside the lesson folder, not \"\(fileName)\"")
                 continue
             }
-            file.demos.append(Demo(name: name, file: fileName, title: title, startMethod: method))
+            file.demos.append(Demo(name: name, file: fileName, title: title, startMethod: method, timeout: timeout))
             file.demoFileNodes[name] = f["file"]
         }
     }

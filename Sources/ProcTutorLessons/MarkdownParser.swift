@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 import ProcTutorCore
 
 /// CommonMark text → Core's `Document`, using cmark (the CommonMark reference parser).
@@ -8,12 +9,10 @@ import ProcTutorCore
 public enum MarkdownParser {
     public static func parse(_ text: String, path: String) -> (Document, [Diagnostic]) {
         var walker = Walker(path: path)
-        let bytes = Array(text.utf8)
-        guard let root = bytes.withUnsafeBufferPointer({ buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buf.count)) {
-                cmark_parse_document($0, buf.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
-            }
-        }) else {
+        // cmark takes a pointer and a length; the C string's terminator is not counted (and keeps an empty
+        // text's pointer valid).
+        guard let root = text.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) })
+        else {
             return (Document(blocks: []), [Diagnostic(path: path, "cmark could not parse the text")])
         }
         defer { cmark_node_free(root) }
@@ -24,6 +23,9 @@ public enum MarkdownParser {
         return (Document(blocks: blocks), walker.problems)
     }
 
+    /// Folds cmark's tree into Core values. It recurses over `first_child`/`next` rather than driving
+    /// `cmark_iter`: each value is built from its children's values, which recursion says directly, and lesson
+    /// texts nest only a few levels.
     private struct Walker {
         let path: String
         var problems: [Diagnostic] = []

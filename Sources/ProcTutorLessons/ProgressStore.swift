@@ -54,6 +54,7 @@ public struct ProgressStore: Sendable {
         }
         let lock = Lock(path: lockFile, createIn: directory)
         defer { lock.release() }
+        if lock.isHeld { removeStaleTemporaries() }
         var progress = read(&problems)
         change(&progress)
         if let failure = write(progress) {
@@ -105,6 +106,15 @@ public struct ProgressStore: Sendable {
     }
 
     // MARK: - Writing
+
+    /// Removes temporary files of saves that were killed mid-write. Every save writes its temporary file while
+    /// holding the lock, so whatever temporary file exists while we hold it belongs to a writer that is gone.
+    private func removeStaleTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".progress.json.tmp-") {
+            unlink(Paths.join(directory, name))
+        }
+    }
 
     /// Writes atomically; returns why it failed, or nil.
     private func write(_ progress: StudentProgress) -> String? {
@@ -197,6 +207,9 @@ private struct Lock {
         }
         self.fd = fd
     }
+
+    /// Whether the exclusive lock is held (false when the lock file could not be opened).
+    var isHeld: Bool { fd >= 0 }
 
     func release() {
         if fd >= 0 { close(fd) }  // closing drops the flock

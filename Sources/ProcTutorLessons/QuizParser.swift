@@ -51,16 +51,16 @@ enum QuizParser {
         case "short": ["answer"]
         default: ["observe"]
         }
+        // A predict question's `answer` gets its own message below rather than "unknown key".
         let optional: [String] = switch kindName {
         case "short": ["numeric"]
-        case "predict": ["demo", "start_method"]
+        case "predict": ["demo", "start_method", "answer"]
         default: []
         }
+        guard let f = r.fields(node, what, required: common + extra, optional: optional) else { return nil }
         if kindName == "predict", let a = map.first(where: { $0.key.scalar?.string == "answer" }) {
             r.report(a.key, "\(what) is a predict question: the real run gives its answer, so remove 'answer'")
         }
-        guard let f = r.fields(node, what, required: common + extra, optional: optional + (kindName == "predict" ? ["answer"] : []))
-        else { return nil }
 
         let id = f["id"].flatMap { r.string($0, "the 'id' of \(what)") }
         let prompt = f["prompt"].flatMap { r.localized($0, "the 'prompt' of \(what)") }
@@ -87,7 +87,7 @@ enum QuizParser {
             return nil
         }
         let choices = items.enumerated().compactMap { i, n in
-            r.localized(n, "choice \(Self.letter(i)) of \(what)")
+            r.localized(n, "choice \(Grading.letter(i)) of \(what)")
         }
         guard choices.count == items.count, let answerNode = f["answer"] else { return nil }
         if multiple {
@@ -118,7 +118,7 @@ enum QuizParser {
             r.report(node, "an answer of \(what) must be a choice letter (a, b, …) or number (1, 2, …), not \(r.describe(node))")
             return nil
         }
-        let range = "a–\(letter(count - 1)) or 1–\(count)"
+        let range = "a–\(Grading.letter(count - 1)) or 1–\(count)"
         if let n = Int(s) {
             guard (1...count).contains(n) else {
                 r.report(node, "answer \(n) of \(what) is out of range: it has \(count) choices (\(range))")
@@ -205,9 +205,5 @@ enum QuizParser {
         if name == "lines_containing" { m = "'lines_containing' in \(what) needs its text: observe: { lines_containing: \"…\" }" }
         r.report(node, m)
         return nil
-    }
-
-    static func letter(_ i: Int) -> String {
-        String(UnicodeScalar(UInt8(97 + i)))
     }
 }

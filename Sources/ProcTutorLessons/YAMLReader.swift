@@ -108,6 +108,10 @@ struct YAMLReader {
     }
 
     mutating func int(_ node: Node, _ what: String) -> Int? {
+        if let scalar = node.scalar, scalar.style != .plain, Int(scalar.string) != nil {
+            report(node, "\(what) must be a number, written without quotes")
+            return nil
+        }
         guard let scalar = node.scalar, scalar.style == .plain, let n = Int(scalar.string) else {
             report(node, "\(what) must be a whole number, not \(describe(node))")
             return nil

@@ -91,6 +91,20 @@ enum ProcFS {
         return result
     }
 
+    /// Whether `pid` is a live process that does not descend from `root` (its parent chain never reaches it).
+    /// A process that does not exist, or is a zombie, is not an outsider: it can no longer be harmed.
+    static func isOutsider(_ pid: PID, of root: PID) -> Bool {
+        guard pid > 0, pid != root, let s = stat(pid), s.state != "Z", s.state != "X" else { return false }
+        var parent = s.ppid
+        for _ in 0..<4096 {
+            if parent == root { return false }
+            if parent <= 1 { return true }
+            guard let p = stat(parent) else { return true }
+            parent = p.ppid
+        }
+        return true
+    }
+
     /// Whether the process's executable looks like a Python interpreter.
     static func isPython(_ pid: PID) -> Bool {
         var buf = [CChar](repeating: 0, count: 4096)

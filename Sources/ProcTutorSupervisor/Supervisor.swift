@@ -157,7 +157,9 @@ public final class Supervisor {
         let out = try makePipe()
         let err = try makePipe()
         origin = monotonicNow()
-        assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid })
+        let me = self.me
+        assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid },
+                                 isOutsider: { pid in ProcFS.isOutsider(pid, of: me) })
         let pid: pid_t
         do {
             pid = try Spawner.spawn(path: python, argv: [python, "-u", config.program] + config.arguments,
@@ -447,6 +449,14 @@ public final class Supervisor {
         if assembler.livePIDs.count != before {
             for pid in assembler.livePIDs where pidfds[pid] == nil { watch(pid) }
         }
+        // Births announced faster than the periodic walk: count the tree now rather than up to 0.1 s later.
+        if !stopping, assembler.unfinishedPIDs.count > config.maxProcesses {
+            let t = now()
+            if t - lastWalk >= 0.01 {
+                lastWalk = t
+                walk(at: t)
+            }
+        }
     }
 
     // MARK: - Output
@@ -473,6 +483,13 @@ public final class Supervisor {
         stopping = true
         assembler.stopped(reason, detail: detail, at: now())
         flushEvents()
+        if reason == .processLimit {
+            // A fork bomb gets no grace period: in one second it could multiply far past any limit.
+            killEverything()
+            if paused { paused = false; pausedTotal += now() - pausedAt }
+            killAt = now() + 0.05
+            return
+        }
         signalTree(SIGTERM)
         signalTree(SIGCONT)
         if paused { paused = false; pausedTotal += now() - pausedAt }
@@ -496,7 +513,8 @@ public final class Supervisor {
 
     func signalTree(_ sig: Int32) {
         if mainPID > 0 { kill(-mainPID, sig) }
-        for pid in assembler.unfinishedPIDs where pid != me { kill(pid, sig) }
+        // Only processes of the tree: a pid the run knew may since have ended and been reused by another.
+        for pid in assembler.unfinishedPIDs where pid != me && !ProcFS.isOutsider(pid, of: me) { kill(pid, sig) }
         for s in ProcFS.descendants(of: me) { kill(s.pid, sig) }
     }
 

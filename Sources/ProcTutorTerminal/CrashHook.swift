@@ -1,8 +1,9 @@
 /// Test-only: a deliberate crash, so the end-to-end tests can prove the terminal survives one.
 ///
-/// Set `PROCTUTOR_TEST_CRASH_AFTER_MS=N` and the tutorial traps N milliseconds after it starts, through the same
-/// path a failed precondition takes (SIGILL/SIGTRAP), which the fatal-signal handlers must turn into a restored
-/// terminal. Not a user feature: it is undocumented in `--help` on purpose.
+/// Set `PROCTUTOR_TEST_CRASH_AFTER_MS=N` and the tutorial traps N milliseconds after it starts — or, once the
+/// first demo starts, N milliseconds after that, so a test can crash it mid-run — through the same path a failed
+/// precondition takes (SIGILL/SIGTRAP), which the fatal-signal handlers must turn into a restored terminal.
+/// Not a user feature: it is left out of `--help` on purpose.
 public enum CrashHook {
     public static let variable = "PROCTUTOR_TEST_CRASH_AFTER_MS"
 

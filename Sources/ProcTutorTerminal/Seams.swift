@@ -30,8 +30,11 @@ public struct TutorialHooks {
     public var view: () -> any CellGrid
     /// Starts a demo (`.startRun`).
     public var startRun: (_ path: String, _ startMethod: StartMethod?) throws -> any DemoRun
-    /// Persists the progress in the app's state (`.saveProgress`, and before leaving on a signal).
+    /// Persists the progress in the app's state (`.saveProgress`, and once more on any way out).
     public var saveProgress: () -> Void
+    /// Told once the terminal is set up, before the first frame: whether colours are drawn (false on a
+    /// monochrome terminal or with `NO_COLOR`), so the app can lean on bold, dim and reverse instead.
+    public var started: (_ colored: Bool) -> Void = { _ in }
 
     public init(update: @escaping (AppMsg) -> [AppCommand], view: @escaping () -> any CellGrid,
                 startRun: @escaping (String, StartMethod?) throws -> any DemoRun,

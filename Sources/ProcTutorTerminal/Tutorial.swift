@@ -22,6 +22,7 @@ public enum Tutorial {
         let screen = CursesScreen()
         try screen.start(environment: environment)
         defer { screen.stop() }
+        hooks.started(screen.colored)
         let loop = TutorialLoop(hooks: hooks, screen: screen, signals: signals,
                                 crashAfter: CrashHook.delay(in: environment))
         return loop.runUntilExit()

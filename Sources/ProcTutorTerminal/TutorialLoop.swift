@@ -13,28 +13,33 @@ public final class TutorialLoop {
     public static let tickInterval = 0.1
     /// The shortest time between two frames (about 30 per second).
     public static let frameInterval = 1.0 / 30.0
+    /// How long quitting waits for the demo's tree to be gone before leaving it to the supervisor.
+    public static let quitGrace = 3.0
 
     private let hooks: TutorialHooks
     private let screen: CursesScreen
     private let signals: SignalPipe
-    private var run: (any DemoRun)?
-    private var runStartedAt = 0.0
+    /// The runs the app is still owed news from, delivered strictly oldest first (see `RunQueue`).
+    private let runs = RunQueue()
     private var paused = false
     private var nextTick = Double.infinity
     private var dirty = true
     private var lastFrame = -Double.infinity
     private var exit: LoopExit?
     /// Test-only: crash deliberately at this time (see `CrashHook`).
-    private let crashAt: Double?
+    private var crashAt: Double?
+    private let crashDelay: Double?
+    private var crashRearmed = false
 
     init(hooks: TutorialHooks, screen: CursesScreen, signals: SignalPipe, crashAfter: Double?) {
         self.hooks = hooks
         self.screen = screen
         self.signals = signals
+        crashDelay = crashAfter
         crashAt = crashAfter.map { Monotonic.now() + $0 }
     }
 
-    /// Runs until the app quits or a signal ends it; the demo is stopped before this returns.
+    /// Runs until the app quits or a signal ends it; every demo is stopped before this returns.
     func runUntilExit() -> LoopExit {
         let size = screen.refreshSize()
         send(.resize(width: size.width, height: size.height))
@@ -42,30 +47,39 @@ public final class TutorialLoop {
             drawIfDue()
             waitAndHandle()
         }
-        stopRun()
+        // Whatever the way out (q, Ctrl-C, SIGTERM, SIGHUP, the terminal gone): keep where the student was.
+        hooks.saveProgress()
+        stopEverything()
         return exit ?? .quit
     }
+
+    private var liveRun: RunQueue.Slot? { runs.live }
 
     // MARK: waiting
 
     private func waitAndHandle() {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
-        if let run { fds.append(pollfd(fd: run.fd, events: Int16(POLLIN), revents: 0)) }
+        let slots = runs.slots
+        fds += slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
         let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
-        if ready < 0 && errno != EINTR { exit = .signal(SIGHUP); return }
+        if ready < 0 && errno != EINTR { finish(.signal(SIGHUP)); return }
 
         if fds[1].revents != 0 { handleSignals() }
+        if exit != nil { return }
         if fds[0].revents & Int16(POLLIN) != 0 { handleInput() }
-        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
-            // The terminal is gone (closed window, ssh dropped) even if SIGHUP was not delivered to us.
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            // The terminal is gone (closed window, ssh dropped), even if SIGHUP never reached us: without this,
+            // poll would report the hang-up again at once, forever.
             finish(.signal(SIGHUP))
         }
-        if fds.count > 2 && fds[2].revents != 0 { handleRunEvents() }
+        if exit != nil { return }
+        let readySlots = zip(fds.dropFirst(2), slots).filter { $0.0.revents != 0 }.map(\.1)
+        if !readySlots.isEmpty { deliverRunNews(readySlots) }
         let now = Monotonic.now()
         if let crashAt, now >= crashAt { CrashHook.crash() }
-        if run != nil && !paused && now >= nextTick {
-            send(.tick(now: now - runStartedAt))
+        if let live = liveRun, !paused, now >= nextTick {
+            send(.tick(now: now - live.startedAt))
             nextTick = now + Self.tickInterval
         }
     }
@@ -73,7 +87,7 @@ public final class TutorialLoop {
     /// Infinite when nothing is due; otherwise until the next tick, pending frame or test crash.
     private func timeoutMilliseconds() -> Int32 {
         var due = Double.infinity
-        if run != nil && !paused { due = min(due, nextTick) }
+        if liveRun != nil && !paused { due = min(due, nextTick) }
         if dirty { due = min(due, lastFrame + Self.frameInterval) }
         if let crashAt { due = min(due, crashAt) }
         guard due.isFinite else { return -1 }
@@ -106,9 +120,9 @@ public final class TutorialLoop {
                 let size = screen.refreshSize()
                 send(.resize(width: size.width, height: size.height))
             default:
-                // SIGINT (Ctrl-C), SIGTERM, SIGHUP, SIGQUIT: save what the student did, then leave.
-                hooks.saveProgress()
+                // SIGINT (Ctrl-C), SIGTERM, SIGHUP, SIGQUIT: leave (progress is saved on the way out).
                 finish(.signal(sig))
+                return
             }
         }
     }
@@ -126,14 +140,11 @@ public final class TutorialLoop {
         }
     }
 
-    private func handleRunEvents() {
-        guard let current = run else { return }
-        let events = current.drain()
-        for event in events { send(.run(event)) }
-        guard run === current, current.isFinished else { return }
-        run = nil
-        paused = false
-        send(.runEnded)
+    private func deliverRunNews(_ ready: [RunQueue.Slot]) {
+        for msg in runs.collect(ready: ready) {
+            if msg == .runEnded && runs.isEmpty { paused = false }
+            send(msg)
+        }
     }
 
     // MARK: the app
@@ -147,23 +158,32 @@ public final class TutorialLoop {
     private func execute(_ command: AppCommand) {
         switch command {
         case let .startRun(path, startMethod):
-            stopRun()
+            // The app sends `.stopRun` first when it replaces a run; stop a forgotten one all the same.
+            runs.stopLive()
+            paused = false
+            let now = Monotonic.now()
             do {
-                run = try hooks.startRun(path, startMethod)
-                runStartedAt = Monotonic.now()
-                nextTick = runStartedAt + Self.tickInterval
-                paused = false
+                runs.append(try hooks.startRun(path, startMethod), startedAt: now)
+                nextTick = now + Self.tickInterval
+                if let crashDelay, !crashRearmed {
+                    crashAt = now + crashDelay
+                    crashRearmed = true
+                }
             } catch {
-                send(.run(Event(t: 0, .notice(text: "could not start \(path): \(error)"))))
-                send(.runEnded)
+                // Reported as the run's own events, in order behind any older run still winding down.
+                runs.append(FailedRun(message: "\(error)"), startedAt: now)
+                deliverRunNews(Array(runs.slots.suffix(1)))
             }
         case .stopRun:
-            stopRun()
+            runs.stopLive()
+            paused = false
         case .pauseRun:
-            run?.pause()
-            paused = run != nil
+            guard let live = liveRun else { return }
+            live.run.pause()
+            paused = true
         case .resumeRun:
-            run?.resume()
+            guard let live = liveRun else { return }
+            live.run.resume()
             if paused { nextTick = Monotonic.now() }
             paused = false
         case .saveProgress:
@@ -173,14 +193,17 @@ public final class TutorialLoop {
         }
     }
 
-    /// Stops the current demo and tells the app it ended (its remaining events included).
-    private func stopRun() {
-        guard let current = run else { return }
-        run = nil
-        current.stop()
-        paused = false
-        for event in current.drain() { send(.run(event)) }
-        send(.runEnded)
+    /// Leaving: stop every run and wait (briefly) until their trees are gone, so the demo never outlives the
+    /// tutorial; past the grace period, dropping the runs makes the supervisors finish the job.
+    private func stopEverything() {
+        runs.stopAll()
+        let deadline = Monotonic.now() + Self.quitGrace
+        while runs.discardFinished() && Monotonic.now() < deadline {
+            var fds = runs.slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
+            let ms = Int32(max(1, (deadline - Monotonic.now()) * 1000))
+            _ = poll(&fds, nfds_t(fds.count), ms)
+        }
+        runs.removeAll()
     }
 
     private func finish(_ how: LoopExit) {

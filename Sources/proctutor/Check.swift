@@ -27,6 +27,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let directory: String
         if let dir {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw failure("proctutor check: '\(dir)' does not exist or is not a folder")
+            }
             directory = dir
         } else {
             directory = try options.directory()

@@ -1,6 +1,87 @@
 import ArgumentParser
+import Foundation
+import Glibc
+import ProcTutorCore
+import ProcTutorLessons
+import ProcTutorSupervisor
+import ProcTutorTerminal
+import ProcTutorUI
 
+/// `proctutor` and `proctutor learn [LESSON]`: the full-screen tutorial, or the plain text where it cannot run.
 struct Learn: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(not built yet)")
-    func run() throws { throw ValidationError("'Learn' is not built yet") }
+    static let configuration = CommandConfiguration(
+        abstract: "Open the tutorial: where you left off, or at LESSON.",
+        discussion: """
+            Keys: r run, s stop, p freeze, ←/→ lesson, Tab pane, v variant, m start method, Q quiz, ? help, q quit.
+            Where the terminal cannot show it (TERM=dumb, output not a terminal) the lesson is printed as plain text.
+            """)
+
+    @Argument(help: "A lesson number, id or name (default: the lesson you were on, else the first).")
+    var lesson: String?
+
+    @OptionGroup var options: LessonOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let library = try options.library()
+        guard !library.lessons.isEmpty else {
+            throw failure("proctutor: no lessons in \(library.directory); run `proctutor check \(library.directory)`")
+        }
+        let store = ProgressStore(environment: environment)
+        let (progress, loadProblems) = store.load()
+        let start = try lesson.map { try options.lesson($0, in: library) }
+            ?? progress.lastLesson.flatMap { id in library.lessons.first { $0.id == id } }
+            ?? library.lessons[0]
+        let lang = options.language
+        let notes = loadProblems + libraryNote(library)
+
+        guard Tutorial.canRunFullScreen(environment: environment) else {
+            printPlain(start, of: library, lang: lang, store: store, notes: notes, environment: environment)
+            return
+        }
+        let index = library.lessons.firstIndex { $0.id == start.id } ?? 0
+        let demos = library.lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
+        // Found once: behind a pyenv/asdf shim the search runs a process, which must not stall every `r`.
+        // Not found: each run says how to install Python, in the output pane.
+        let python = try? PythonLocator.locate(explicit: nil, environment: environment)
+        let state = AppState(lessons: library.lessons, lessonIndex: index, lang: lang, width: 0, height: 0,
+                             monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
+                             sources: PythonTokens.load(files: demos, python: python ?? "python3"),
+                             progress: progress)
+        let session = TutorialSession(state: state, store: store, python: python)
+        let exit: LoopExit
+        do {
+            exit = try Tutorial.run(hooks: session.hooks, environment: environment)
+        } catch let error as TerminalError {
+            // curses refused this terminal (an unknown TERM): the plain text still teaches.
+            printPlain(start, of: library, lang: lang, store: store,
+                       notes: notes + ["proctutor: \(error); showing the plain text"], environment: environment)
+            return
+        }
+        for note in notes + session.problems { printError(note) }
+        if exit != .quit { throw ExitCode(exit.exitCode) }
+    }
+
+    private func libraryNote(_ library: LessonLibrary) -> [String] {
+        library.problems.contains { $0.severity == .error }
+            ? ["proctutor: \(library.directory) has problems; run `proctutor check` to see them"] : []
+    }
+
+    /// The plain mode: the lesson as wrapped text and the plain commands for the rest; never curses.
+    private func printPlain(_ lesson: Lesson, of library: LessonLibrary, lang: Lang, store: ProgressStore,
+                            notes: [String], environment: [String: String]) {
+        let lines = PlainLesson.render(lesson, of: library.lessons.count, lang: lang,
+                                       width: Self.plainWidth(environment: environment))
+        writeText(1, lines.joined(separator: "\n") + "\n")
+        let (_, problems) = store.update { $0.open(lesson: lesson.id, at: Date()) }
+        for note in notes + problems { printError(note) }
+    }
+
+    /// `$COLUMNS`, else the terminal's width, else 80; capped so long lines stay readable.
+    static func plainWidth(environment: [String: String]) -> Int {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return min(columns, 100) }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return min(Int(size.ws_col), 100) }
+        return 80
+    }
 }

@@ -15,8 +15,8 @@ struct DemoRunFailure: Error {
 struct PlainQuiz {
     let lesson: Lesson
     let lang: Lang
-    /// Runs a demo program (absolute path) with an optional start method, to completion.
-    let runDemo: (String, StartMethod?) -> DemoRunResult
+    /// Runs a demo program (absolute path) with an optional start method and time limit, to completion.
+    let runDemo: (String, StartMethod?, Double?) -> DemoRunResult
     let input: () -> String?
     let output: (String) -> Void
     /// Whether to repeat each answer after the prompt (input from a pipe is not echoed by a terminal).
@@ -98,7 +98,7 @@ struct PlainQuiz {
         }
         let startMethod = method ?? demo.startMethod
         write(QuizText.running(demo.file, startMethod, lang))
-        switch runDemo(lesson.path(of: demo), startMethod) {
+        switch runDemo(lesson.path(of: demo), startMethod, demo.timeout) {
         case let .failure(failure):
             write(QuizText.notScored(failure.message, lang))
             return .unobserved
@@ -106,6 +106,16 @@ struct PlainQuiz {
             let table = ProcessTable(events)
             write(QuizText.ran(processes: table.distinctPIDs, exitCode: Observation.exitCode.value(in: events),
                                seconds: events.last?.t ?? 0, lang))
+            var stoppedByStudent = false
+            for case let .stopped(reason, _) in events.map(\.kind) {
+                write(QuizText.stopped(reason, lang))
+                if reason == .interrupt || reason == .userStop { stoppedByStudent = true }
+            }
+            // A run cut short by the student shows only part of the story: not a fair check.
+            if stoppedByStudent {
+                write(QuizText.notScored(QuizText.youStopped(lang), lang))
+                return .unobserved
+            }
             guard let value = observation.value(in: events) else {
                 write(QuizText.notScored(QuizText.notObserved(lang), lang))
                 return .unobserved

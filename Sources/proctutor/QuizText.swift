@@ -53,12 +53,29 @@ enum QuizText {
             : "The run ended: \(processes) process\(processes == 1 ? "" : "es"), exit code \(code), \(secs) s."
     }
 
+    static func stopped(_ reason: StopReason, _ lang: Lang) -> String {
+        switch (reason, lang) {
+        case (.timeout, .zh): "（这个程序不会自己结束：到了时间限制，proctutor 停止了它。）"
+        case (.timeout, .en): "(The program does not end by itself: proctutor stopped it at its time limit.)"
+        case (.interrupt, .zh), (.userStop, .zh): "（你用 Ctrl-C 停止了这次运行。）"
+        case (.interrupt, .en), (.userStop, .en): "(You stopped the run with Ctrl-C.)"
+        case (.processLimit, .zh): "（进程太多：proctutor 停止了整个进程树。）"
+        case (.processLimit, .en): "(Too many processes: proctutor stopped the whole tree.)"
+        case (_, .zh): "（运行被停止：\(reason.rawValue)。）"
+        case (_, .en): "(The run was stopped: \(reason.rawValue).)"
+        }
+    }
+
     static func observed(_ value: Int, _ lang: Lang) -> String {
         lang == .zh ? "实际运行的结果：\(value)。" : "The real run shows: \(value)."
     }
 
     static func notScored(_ why: String, _ lang: Lang) -> String {
         lang == .zh ? "无法核对（\(why)），本题不计分。" : "Cannot check this one (\(why)); it is not scored."
+    }
+
+    static func youStopped(_ lang: Lang) -> String {
+        lang == .zh ? "运行被你提前停止了" : "you stopped the run before it ended"
     }
 
     static func notObserved(_ lang: Lang) -> String {

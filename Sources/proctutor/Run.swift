@@ -4,6 +4,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorTerminal
 
 /// `proctutor run TARGET`: runs a lesson's demo or any Python file under the tracer and prints every event.
 struct Run: ParsableCommand {
@@ -86,10 +87,15 @@ struct RunPrinter {
         let interrupts = InterruptPipe.install()
         var code = 1
         var interrupted = false
+        // Test-only: the same crash hook as the tutorial, so tests can prove a crash leaves no process behind.
+        let crashAt = CrashHook.delay(in: ProcessInfo.processInfo.environment).map { monotonicSeconds() + $0 }
         while !session.isFinished {
+            if let crashAt, monotonicSeconds() >= crashAt {
+                fatalError("deliberate crash requested by \(CrashHook.variable) (test hook)")
+            }
             var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
-            if poll(&fds, 2, 1000) < 0, errno != EINTR { break }
+            if poll(&fds, 2, crashAt == nil ? 1000 : 50) < 0, errno != EINTR { break }
             if fds[1].revents != 0 {
                 InterruptPipe.drain()
                 if !interrupted {
@@ -186,4 +192,11 @@ func writeText(_ fd: Int32, _ text: String) {
         if n <= 0 { return }
         bytes = bytes.dropFirst(n)
     }
+}
+
+/// Seconds on the monotonic clock.
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

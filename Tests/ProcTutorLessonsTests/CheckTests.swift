@@ -9,6 +9,7 @@ import Testing
         ("duplicate-key", ["01-hello/lesson.yaml:2:1: key 'number' is given more than once in the same mapping; keep only one"]),
         ("missing-key", ["01-hello/lesson.yaml:1:1: lesson.yaml is missing the required key 'title'"]),
         ("wrong-type", ["01-hello/lesson.yaml:2:9: 'number' must be a whole number, not \"one\""]),
+        ("quoted-number", ["01-hello/lesson.yaml:2:9: 'number' must be a number, written without quotes"]),
         ("number-zero", ["01-hello/lesson.yaml:2:9: 'number' must be 1 or more, not 0"]),
         ("unknown-key", ["01-hello/lesson.yaml:3:1: unknown key 'author' in lesson.yaml; expected one of: id, number, title, demos, text, quiz"]),
         ("misspelt-key", [
@@ -40,6 +41,7 @@ import Testing
             "01-hello/text.zh.md: warning: the texts differ in headings: 2 in Chinese, 1 in English; the two languages should match",
             "01-hello/text.zh.md: warning: the texts differ in Python code blocks: 0 in Chinese, 1 in English; the two languages should match",
         ]),
+        ("bad-timeout", ["01-hello/lesson.yaml:10:14: the 'timeout' of demo 1 must be a number of seconds above 0, not \"-5\""]),
         ("empty-text", ["01-hello/text.zh.md:1:1: the lesson text is empty"]),
         ("few-questions", ["01-hello/lesson.yaml:14:3: warning: the quiz has 2 questions; give at least 6"]),
         ("no-lesson-yaml", ["01-hello: no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)"]),

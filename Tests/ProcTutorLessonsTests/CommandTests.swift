@@ -147,8 +147,11 @@ import Testing
         #expect(strict.status == 1)
         let env = try Self.run(["check"], env: ["PROCTUTOR_LESSONS": Fixture.good])
         #expect(env.status == 0)
+        let noDir = try Self.run(["check", "/no/such/dir"])
+        #expect(noDir.status == 2)
+        #expect(noDir.stderr == "proctutor check: '/no/such/dir' does not exist or is not a folder\n")
         let missing = try Self.run(["check", "--lessons", "/no/such/dir"])
-        #expect(missing.status != 0)
+        #expect(missing.status == 2)
         #expect(missing.stderr.contains("the lessons folder '/no/such/dir' (from --lessons) does not exist or is not a folder"))
     }
 }
@@ -193,6 +196,96 @@ import Testing
         #expect(r.stdout.hasSuffix("\nScore: 4 of 4.\n"))
     }
 
+    /// A demo that never ends is stopped at the lesson's time limit; the observation uses the events so far.
+    @Test func demoTimeLimitStopsTheRun() throws {
+        let dir = Fixture.tempDir("lessons")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lesson = dir + "/01-forever"
+        try FileManager.default.createDirectory(atPath: lesson, withIntermediateDirectories: true)
+        try "import time\nprint('tick', flush=True)\ntime.sleep(600)\n".write(toFile: lesson + "/demo.py", atomically: false, encoding: .utf8)
+        try "# Forever\n".write(toFile: lesson + "/text.zh.md", atomically: false, encoding: .utf8)
+        try "# Forever\n".write(toFile: lesson + "/text.en.md", atomically: false, encoding: .utf8)
+        try """
+            id: 01-forever
+            number: 1
+            title: { zh: "永远", en: "Forever" }
+            demos:
+              - { name: demo, file: demo.py, title: { zh: "演示", en: "Demo" }, timeout: 1 }
+            text: { zh: text.zh.md, en: text.en.md }
+            quiz:
+              - id: ticks
+                kind: predict
+                prompt: { zh: "几行 tick？", en: "How many tick lines?" }
+                observe: { lines_containing: "tick" }
+                explanation: { zh: "一行。", en: "One." }
+            """.write(toFile: lesson + "/lesson.yaml", atomically: false, encoding: .utf8)
+        let r = try CommandTests.run(["quiz", "1", "--plain", "--lang", "en", "--lessons", dir],
+                                     stdin: "1\n", env: ["XDG_STATE_HOME": dir + "/state"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("exit code 124, "))
+        #expect(r.stdout.contains("(The program does not end by itself: proctutor stopped it at its time limit.)\nThe real run shows: 1.\nRight.\n"))
+        #expect(r.stdout.hasSuffix("Score: 1 of 1.\n"))
+    }
+
+    /// Ctrl-C while a demo runs stops the demo's tree, not the quiz; the question is not scored.
+    @Test func ctrlCStopsTheDemoNotTheQuiz() throws {
+        let dir = Fixture.tempDir("lessons")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lesson = dir + "/01-forever"
+        try FileManager.default.createDirectory(atPath: lesson, withIntermediateDirectories: true)
+        try "import os, time\nos.fork()\nprint('tick', flush=True)\ntime.sleep(600)\n"
+            .write(toFile: lesson + "/demo.py", atomically: false, encoding: .utf8)
+        for lang in ["zh", "en"] { try "# F\n".write(toFile: lesson + "/text.\(lang).md", atomically: false, encoding: .utf8) }
+        try """
+            id: 01-forever
+            number: 1
+            title: { zh: "永远", en: "Forever" }
+            demos:
+              - { name: demo, file: demo.py, title: { zh: "演示", en: "Demo" } }
+            text: { zh: text.zh.md, en: text.en.md }
+            quiz:
+              - id: ticks
+                kind: predict
+                prompt: { zh: "几行 tick？", en: "How many tick lines?" }
+                observe: { lines_containing: "tick" }
+                explanation: { zh: "两行。", en: "Two." }
+              - id: q2
+                kind: short
+                prompt: { zh: "模块？", en: "Module?" }
+                answer: os
+                explanation: { zh: "os。", en: "os." }
+            """.write(toFile: lesson + "/lesson.yaml", atomically: false, encoding: .utf8)
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandTests.binary)
+        p.arguments = ["quiz", "1", "--plain", "--lang", "en", "--lessons", dir]
+        p.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": dir + "/state"]) { $1 }
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        input.fileHandleForWriting.write(Data("2\n".utf8))
+        // Wait until the demo's own processes exist (the quiz's handler is installed before they start).
+        var demoPIDs: [Int32] = []
+        for _ in 0..<200 {
+            demoPIDs = ProcTree.descendants(of: p.processIdentifier).filter { ProcTree.command($0) == "python3" }
+            if demoPIDs.count >= 2 { break }
+            usleep(50_000)
+        }
+        #expect(demoPIDs.count >= 2, "the demo did not start")
+        kill(p.processIdentifier, SIGINT)
+        input.fileHandleForWriting.write(Data("OS\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(text.contains("(You stopped the run with Ctrl-C.)\nCannot check this one (you stopped the run before it ended); it is not scored.\nTwo.\n"))
+        #expect(text.hasSuffix("> OS\nRight.\nos.\n\nScore: 1 of 1.\n"))
+        // The demo's whole tree is gone.
+        for pid in demoPIDs { #expect(!ProcTree.isLive(pid), "demo process \(pid) survived") }
+    }
+
     /// Every predict question of built-in lesson 1 can be checked against a real run.
     @Test func builtInLessonOnePredictsAreObservable() throws {
         let r = try CommandTests.run(["quiz", "1", "--plain", "--lang", "en"],
@@ -202,5 +295,32 @@ import Testing
         #expect(!r.stdout.contains("Cannot check"))
         #expect(r.stdout.contains("The real run shows: 2."))
         #expect(r.stdout.contains("\nScore: "))
+    }
+}
+
+/// Just enough of /proc to find a process's descendants.
+enum ProcTree {
+    static func children(of pid: Int32) -> [Int32] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.flatMap { tid -> [Int32] in
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+    }
+
+    static func descendants(of pid: Int32) -> [Int32] {
+        children(of: pid).flatMap { [$0] + descendants(of: $0) }
+    }
+
+    static func command(_ pid: Int32) -> String {
+        ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Alive and not a zombie.
+    static func isLive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(close, offsetBy: 2)]
+        return state != "Z" && state != "X"
     }
 }

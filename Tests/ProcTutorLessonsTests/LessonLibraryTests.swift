@@ -16,6 +16,8 @@ import ProcTutorCore
         #expect(hello.path(of: hello.demos[0]) == Fixture.good + "/01-hello/demo.py")
         let pool = lib.lessons[1]
         #expect(pool.demo(named: "fixed")?.startMethod == .spawn)
+        #expect(pool.demo(named: "fixed")?.timeout == 30)
+        #expect(pool.demo(named: "original")?.timeout == nil)
         #expect(pool.demo(named: nil)?.name == "original")
     }
 

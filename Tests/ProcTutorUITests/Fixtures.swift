@@ -1,3 +1,4 @@
+import Foundation
 import ProcTutorCore
 @testable import ProcTutorUI
 
@@ -108,29 +109,36 @@ enum Fixtures {
         Event(t: 0.06, .start(pid: 102, ppid: 100, name: "ForkPoolWorker-2", method: .fork, parent: nil)),
         Event(t: 0.07, .start(pid: 103, ppid: 100, name: "ForkPoolWorker-3", method: .fork, parent: nil)),
         Event(t: 0.08, .output(pid: 100, stream: .stdout, text: "--start--")),
-        Event(t: 0.08, .raw(stream: .stdout, text: "--start--")),
-        Event(t: 0.10, .task(pid: 101, id: 0, status: .started, function: "test1", args: "'mark0',", error: nil)),
-        Event(t: 0.10, .task(pid: 102, id: 1, status: .started, function: "test1", args: "'mark1',", error: nil)),
+        Event(t: 0.10, .task(pid: 101, id: 0, status: .started, function: "test1", args: "('mark0',)", error: nil)),
+        Event(t: 0.10, .task(pid: 102, id: 1, status: .started, function: "test1", args: "('mark1',)", error: nil)),
         Event(t: 0.11, .output(pid: 101, stream: .stdout, text: "mark0运行中，pid=101，父进程：100")),
-        Event(t: 0.11, .raw(stream: .stdout, text: "mark0运行中，pid=101，父进程：100")),
-        Event(t: 0.11, .raw(stream: .stdout, text: "\n")),
-        Event(t: 0.12, .task(pid: 103, id: 2, status: .started, function: "test1", args: "'mark2',", error: nil)),
-        Event(t: 0.12, .raw(stream: .stdout, text: "\n")),
-        Event(t: 0.40, .task(pid: 101, id: 0, status: .failed, function: "test1", args: "'mark0',",
+        Event(t: 0.11, .raw(stream: .stdout, text: "--start--mark0运行中，pid=101，父进程：100")),
+        Event(t: 0.12, .task(pid: 103, id: 2, status: .started, function: "test1", args: "('mark2',)", error: nil)),
+        Event(t: 0.12, .raw(stream: .stdout, text: "")),
+        Event(t: 0.40, .task(pid: 101, id: 0, status: .failed, function: "test1", args: "('mark0',)",
                              error: "TypeError: not all arguments converted during string formatting")),
-        Event(t: 0.41, .task(pid: 101, id: 3, status: .started, function: "test1", args: "'mark3',", error: nil)),
-        Event(t: 0.70, .task(pid: 102, id: 1, status: .done, function: "test1", args: "'mark1',", error: nil)),
+        Event(t: 0.41, .task(pid: 101, id: 3, status: .started, function: "test1", args: "('mark3',)", error: nil)),
+        Event(t: 0.70, .task(pid: 102, id: 1, status: .done, function: "test1", args: "('mark1',)", error: nil)),
         Event(t: 0.75, .output(pid: 102, stream: .stderr, text: "warning: \u{1B}[31mred\u{1B}[0m")),
-        Event(t: 0.75, .raw(stream: .stderr, text: "warning: \u{1B}[31mred\u{1B}[0m\n")),
-        Event(t: 0.80, .task(pid: 103, id: 2, status: .failed, function: "test1", args: "'mark2',",
+        Event(t: 0.75, .raw(stream: .stderr, text: "warning: \u{1B}[31mred\u{1B}[0m")),
+        Event(t: 0.80, .task(pid: 103, id: 2, status: .failed, function: "test1", args: "('mark2',)",
                              error: "TypeError: not all arguments converted during string formatting")),
         Event(t: 0.85, .retrieved(id: 2)),
         Event(t: 0.90, .state(pid: 102, state: .sleeping)),
         Event(t: 1.00, .exit(pid: 102, code: 0, signal: nil)),
-        Event(t: 1.20, .task(pid: 103, id: 4, status: .started, function: "test1", args: "'mark4',", error: nil)),
+        Event(t: 1.20, .task(pid: 103, id: 4, status: .started, function: "test1", args: "('mark4',)", error: nil)),
         Event(t: 1.30, .exit(pid: 103, code: nil, signal: 15)),
         Event(t: 1.35, .reaped(pid: 103, by: 100)),
     ]
+
+    /// A real run of lesson 5's original demo, recorded with `proctutor run 5 --json --raw` (Python 3.11,
+    /// Linux): five workers, seven failed tasks that nobody retrieved.
+    static let recordedBrokenPool: [Event] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Recorded/05-broken-pool-original.ndjson")
+        let text = try! String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").map { try! EventJSON.decode(String($0)) }
+    }()
 
     static func state(width: Int, height: Int, lesson: Int = 1, lang: Lang = .zh) -> AppState {
         AppState(lessons: lessons, lessonIndex: lesson, lang: lang, width: width, height: height, sources: sources)

@@ -25,7 +25,7 @@ import ProcTutorCore
 
     @Test func rawStreamIsSplitIntoLinesAsATerminalWouldShowIt() {
         let run = Fixtures.poolState(width: 120, height: 40).run!
-        #expect(run.rawDisplayLines == ["--start--mark0运行中，pid=101，父进程：100", "", "warning: ␛[31mred␛[0m"])
+        #expect(run.rawLines == ["--start--mark0运行中，pid=101，父进程：100", "", "warning: ␛[31mred␛[0m"])
     }
 
     @Test func outputIsSanitisedOnArrival() {

@@ -123,6 +123,26 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    @Test func recordedBrokenPoolRun() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 3)
+            _ = App.update(&s, .key(.char("r")))
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            s.focus = .output
+            return s
+        }
+    }
+
+    @Test func runStoppedWithANotice() {
+        var s = Fixtures.poolState(width: 80, height: 24, lang: .en)
+        s.focus = .output
+        _ = App.update(&s, .run(Event(t: 1.7, .notice(text: "process 101 wrote more than 8 MB; the rest of its output is in the raw stream only"))))
+        _ = App.update(&s, .run(Event(t: 1.8, .stopped(reason: .userStop, detail: "stopped from the tutorial"))))
+        _ = App.update(&s, .runEnded)
+        assertSnapshot(of: App.view(s), as: .screen)
+    }
+
     @Test func quizSingleChoiceFeedback() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2)

@@ -13,6 +13,9 @@ if __name__ == "__main__":
     pool = Pool(3)
     # The three workers exist now, before any task has been given to them.
     print("Pool(3) is ready")
+    # 停一秒，好在 Processes 面板里看清：三个工作进程，还没有任何任务
+    # pause for a second so the Processes pane shows three workers and no task yet
+    time.sleep(1)
     results = [pool.apply_async(square, (n,)) for n in range(7)]
     pool.close()
     pool.join()

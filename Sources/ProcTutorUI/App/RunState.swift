@@ -35,9 +35,8 @@ public struct RunState: Equatable, Sendable {
     public private(set) var events: [Event] = []
     public private(set) var table = ProcessTable()
     public private(set) var lines: [OutputLine] = []
-    /// The interleaved stream as a terminal would have shown it: complete lines, then the unfinished one.
+    /// The interleaved stream as a terminal would have shown it, line by line.
     public private(set) var rawLines: [String] = []
-    public private(set) var rawPartial = ""
     public private(set) var tasks: [TaskInfo] = []
     private var taskIndex: [Int: Int] = [:]
     public private(set) var summary: Summary?
@@ -98,19 +97,12 @@ public struct RunState: Equatable, Sendable {
         }
     }
 
+    /// A `raw` event is one line of the shared stream as the terminal showed it (the engine splits the stream
+    /// at newlines; a line holding two processes' writes is the lesson).
     private mutating func appendRaw(_ text: String) {
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let last = parts.removeLast()
-        for p in parts {
-            rawLines.append(Sanitizer.sanitize(rawPartial + p))
-            rawPartial = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            rawLines.append(Sanitizer.sanitize(String(line)))
         }
-        rawPartial += last
-    }
-
-    /// The raw stream's lines including the unfinished last one.
-    public var rawDisplayLines: [String] {
-        rawPartial.isEmpty ? rawLines : rawLines + [Sanitizer.sanitize(rawPartial)]
     }
 
     /// Failed tasks whose result nobody fetched (so far, or ever once the run ended).

@@ -29,7 +29,7 @@ enum OutputPane {
                 }
             }
         case .raw:
-            let lines = run.rawDisplayLines
+            let lines = run.rawLines
             return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count) { range in
                 range.map { StyledLine(TextWidth.truncate(lines[$0], to: width)) }
             }
@@ -38,18 +38,28 @@ enum OutputPane {
 
     /// Failed pool tasks that nobody fetched with `.get()`: prominent, because the program itself is silent.
     static func banner(_ run: RunState, width: Int, lang: Lang) -> [StyledLine] {
+        var out: [StyledLine] = []
+        // Why the run stopped from outside, and what the engine wants the student to know (output cut, the
+        // demo could not start): the last two, one line each.
+        if let stop = run.stopped {
+            let text = Sanitizer.sanitize("■ \(S.stoppedBy[lang]): \(stop.reason.rawValue) — \(stop.detail)")
+            out.append(StyledLine(TextWidth.truncate(text, to: width), Theme.stopped))
+        }
+        for notice in run.notices.suffix(2) {
+            out.append(StyledLine(TextWidth.truncate("ℹ " + notice, to: width), Theme.stopped))
+        }
         let failures = run.unretrievedFailures
-        guard !failures.isEmpty else { return [] }
+        guard !failures.isEmpty else { return out }
         var head = "⚠ \(failures.count)\(S.unretrieved[lang])"
         if !run.ended { head += " " + S.unretrievedYet[lang] }
-        var out = TextWidth.wrap(head, width: width).map { StyledLine(TextWidth.pad($0, to: width), Theme.alarm) }
-        for f in failures.prefix(3) {
-            let call = "\(f.function)(\(f.args))"
-            let error = f.error.map { " → " + $0 } ?? ""
-            let text = Sanitizer.sanitize("  #\(f.id) [\(f.pid)] \(call)\(error)")
+        out += TextWidth.wrap(head, width: width).map { StyledLine(TextWidth.pad($0, to: width), Theme.alarm) }
+        // The error first: it is what nobody saw. Two at most, so the output itself keeps its room.
+        for f in failures.prefix(2) {
+            let call = f.args.hasPrefix("(") ? f.function + f.args : "\(f.function)(\(f.args))"
+            let text = Sanitizer.sanitize("  #\(f.id) [\(f.pid)] \(f.error ?? "?") ← \(call)")
             out.append(StyledLine(TextWidth.truncate(text, to: width), Theme.error))
         }
-        if failures.count > 3 { out.append(StyledLine("  …", Theme.error)) }
+        if failures.count > 2 { out.append(StyledLine("  … +\(failures.count - 2)", Theme.error)) }
         return out
     }
 }

@@ -1,0 +1,122 @@
+import ProcTutorCore
+
+/// A lesson as plain wrapped text, for terminals that cannot show the full-screen tutorial (`TERM=dumb`, a pipe,
+/// a screen reader's line mode): the text, then the plain commands that do the rest.
+///
+/// Pure: the caller prints the lines. Every line is sanitised (no control characters) and at most `width`
+/// columns wide, counting CJK characters as two.
+public enum PlainLesson {
+    public static func render(_ lesson: Lesson, of total: Int, lang: Lang, width: Int) -> [String] {
+        let width = max(20, width)
+        var out: [String] = []
+        let title = clean("\(lesson.number)/\(total) \(lesson.title[lang])")
+        out.append(title)
+        out.append(String(repeating: "=", count: min(width, TextWidth.of(title))))
+        out.append("")
+        let document = lesson.text[lang] ?? lesson.text.values.first ?? Document(blocks: [])
+        for block in document.blocks {
+            out += render(block, width: width)
+            out.append("")
+        }
+        out += footer(lesson, lang: lang, width: width)
+        return out
+    }
+
+    /// What to do without the full screen: run the demo and take the quiz as plain commands.
+    static func footer(_ lesson: Lesson, lang: Lang, width: Int) -> [String] {
+        let n = lesson.number
+        var lines: [String] = []
+        switch lang {
+        case .zh:
+            lines.append("这个终端无法显示全屏教程（TERM=dumb，或输出不是终端），因此以纯文本显示。")
+            lines.append("运行本课的演示：proctutor run \(n)")
+            if lesson.demos.count > 1 {
+                let names = lesson.demos.map(\.name).joined(separator: "、")
+                lines.append("选择演示版本（\(names)）：proctutor run \(n) --variant 名称")
+            }
+            lines.append("做本课的测验：proctutor quiz \(n) --plain")
+            lines.append("下一课：proctutor learn \(n + 1)")
+        case .en:
+            lines.append("This terminal cannot show the full-screen tutorial (TERM=dumb, or output is not a terminal), so here is the plain text.")
+            lines.append("Run this lesson's demo: proctutor run \(n)")
+            if lesson.demos.count > 1 {
+                let names = lesson.demos.map(\.name).joined(separator: ", ")
+                lines.append("Choose a demo variant (\(names)): proctutor run \(n) --variant NAME")
+            }
+            lines.append("Take this lesson's quiz: proctutor quiz \(n) --plain")
+            lines.append("Next lesson: proctutor learn \(n + 1)")
+        }
+        return lines.flatMap { TextWidth.wrap($0, width: width) }
+    }
+
+    static func render(_ block: Block, width: Int) -> [String] {
+        switch block {
+        case let .heading(level, inlines):
+            let text = clean(flatten(inlines))
+            let lines = TextWidth.wrap(text, width: width)
+            guard level <= 2 else { return lines }
+            let rule = level == 1 ? "=" : "-"
+            return lines + [String(repeating: rule, count: min(width, lines.map(TextWidth.of).max() ?? 0))]
+        case let .paragraph(inlines):
+            return TextWidth.wrap(clean(flatten(inlines)), width: width)
+        case let .list(start, items):
+            var lines: [String] = []
+            for (i, item) in items.enumerated() {
+                let marker = start.map { "\($0 + i). " } ?? "- "
+                let pad = String(repeating: " ", count: marker.count)
+                let body = item.flatMap { render($0, width: width - marker.count) + [] }
+                for (j, line) in body.enumerated() where !(line.isEmpty && j == body.count - 1) {
+                    lines.append((j == 0 ? marker : pad) + line)
+                }
+            }
+            return lines
+        case let .code(_, text):
+            // Code keeps its lines (wrapping would change its meaning); only controls are neutralised.
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "    " + clean(String($0)) }
+                .reversed().drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed()
+        case let .quote(blocks):
+            return blocks.flatMap { render($0, width: width - 2) }.map { "> " + $0 }
+        case .thematicBreak:
+            return [String(repeating: "-", count: min(width, 40))]
+        }
+    }
+
+    /// Inline markup as plain text: emphasis keeps its words, code its backquotes, links their address.
+    static func flatten(_ inlines: [Inline]) -> String {
+        var text = ""
+        var pendingBreak = false
+        func append(_ piece: String) {
+            if pendingBreak {
+                // A source line break between two CJK characters is no space at all; elsewhere one space.
+                if !(isWide(text.last) && isWide(piece.first)) { text += " " }
+                pendingBreak = false
+            }
+            text += piece
+        }
+        for inline in inlines {
+            switch inline {
+            case .text(let s): append(s)
+            case .emphasis(let inner), .strong(let inner): append(flatten(inner))
+            case .code(let s): append("`\(s)`")
+            case let .link(url, inner):
+                let label = flatten(inner)
+                append(label == url ? url : "\(label) (\(url))")
+            case .softBreak: pendingBreak = true
+            case .hardBreak: pendingBreak = false; text += "\n"
+            }
+        }
+        return text
+    }
+
+    /// Terminal-safe text (Core's `Sanitizer`), keeping the line breaks that wrapping honours.
+    private static func clean(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.sanitize(String($0)) }.joined(separator: "\n")
+    }
+
+    private static func isWide(_ c: Character?) -> Bool {
+        guard let c else { return false }
+        return TextWidth.of(c) == 2
+    }
+}

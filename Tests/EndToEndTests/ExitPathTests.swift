@@ -1,0 +1,107 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Every way out of the tutorial gives the terminal back and takes the whole demo with it (issue 5, exit paths).
+///
+/// The fixture lesson's demo sleeps for ten minutes in three children, so whatever survives is a leak, not a
+/// slow exit. Its processes write their pids to a file, so the test knows them after the screen is gone.
+@Suite("Exit paths", .serialized, .timeLimit(.minutes(1)))
+struct ExitPathTests {
+    enum Way: String, CaseIterable, CustomTestStringConvertible {
+        case quitKey = "q, confirmed"
+        case ctrlC = "Ctrl-C"
+        case sigterm = "SIGTERM"
+        case sighup = "SIGHUP"
+        case crash = "a crash (test hook)"
+        var testDescription: String { rawValue }
+    }
+
+    @Test("the terminal is restored and no demo process survives", arguments: Way.allCases)
+    func exit(way: Way) throws {
+        // The Swift runtime's crash report would wait for a key on a terminal: make it print and go.
+        let crash = way == .crash ? ["PROCTUTOR_TEST_CRASH_AFTER_MS": "1500", "SWIFT_BACKTRACE": "interactive=no"] : [:]
+        let t = try TutorialHarness(TutorialHarness.fixture(), environment: crash)
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        try t.tmux.keys("r")
+        let demo = try t.demoProcesses(count: 4)
+        let session = demo[0].sid
+
+        switch way {
+        case .quitKey:
+            try t.tmux.keys("q")
+            // A demo is running, so the tutorial asks first; `y` confirms.
+            try t.tmux.waitFor("the quit question") { $0.lowercased().contains("quit") }
+            try t.tmux.keys("y")
+        case .ctrlC:
+            try t.tmux.keys("C-c")
+        case .sigterm:
+            kill(try t.proctutorPID(), SIGTERM)
+        case .sighup:
+            kill(try t.proctutorPID(), SIGHUP)
+        case .crash:
+            break  // the hook fires 1.5 s after the demo started
+        }
+
+        let status = try t.waitForExit()
+        switch way {
+        case .quitKey: #expect(status == 0)
+        case .ctrlC: #expect(status == 128 + Int(SIGINT))
+        case .sigterm: #expect(status == 128 + Int(SIGTERM))
+        case .sighup: #expect(status == 128 + Int(SIGHUP))
+        case .crash: #expect(status > 128, "a crash ends with a signal")
+        }
+        try t.expectTerminalRestored()
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
+        #expect(survivors.isEmpty, "demo processes still alive: \(survivors)")
+        #expect(Processes.inSession(session).isEmpty, "processes left in the demo's session \(session)")
+        #expect(try t.leakedProcesses().isEmpty)
+    }
+
+    @Test("after kill -9 of proctutor the supervisor still takes the demo's whole tree")
+    func killNine() throws {
+        let t = try TutorialHarness(TutorialHarness.fixture())
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        try t.tmux.keys("r")
+        let demo = try t.demoProcesses(count: 4)
+        kill(try t.proctutorPID(), SIGKILL)
+        _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
+        #expect(survivors.isEmpty, "demo processes alive after kill -9 of proctutor: \(survivors)")
+        #expect(Processes.inSession(demo[0].sid).isEmpty)
+        #expect(try t.leakedProcesses().isEmpty)
+    }
+
+    @Test("Ctrl-Z gives the terminal back while stopped and takes it again on SIGCONT")
+    func suspend() throws {
+        let t = try TutorialHarness(TutorialHarness.fixture())
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        let tutorial = try t.proctutorPID()
+        try t.tmux.keys("C-z")
+        try t.tmux.waitFor("the job to stop") { $0.contains(TmuxSession.stoppedMarker) }
+        #expect(Processes.stat(tutorial)?.state == "T", "proctutor did not stop on Ctrl-Z")
+        try t.expectTerminalRestored()
+        try t.tmux.keys("Enter")  // the script runs `fg`
+        try t.waitForScreen(containing: "Long-running")
+        try t.tmux.keys("q")
+        #expect(try t.waitForExit() == 0)
+        try t.expectTerminalRestored()
+    }
+
+    @Test("closing the terminal window leaves no demo process")
+    func terminalClosed() throws {
+        let t = try TutorialHarness(TutorialHarness.fixture())
+        defer { t.close() }
+        try t.waitForScreen(containing: "Long-running")
+        try t.tmux.keys("r")
+        let demo = try t.demoProcesses(count: 4)
+        let tutorial = try t.proctutorPID()
+        t.tmux.close()  // the pty goes away: SIGHUP to the foreground group, EOF on stdin
+        let survivors = Processes.waitGone(demo.map(\.pid) + [tutorial], timeout: 5)
+        #expect(survivors.isEmpty, "still alive after the terminal closed: \(survivors)")
+        #expect(Processes.inSession(demo[0].sid).isEmpty)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Every way `proctutor run` can end while a demo runs (issue 5, exit paths): no process of the demo survives
+/// proctutor by more than 2 s. (The tutorial's exit paths are in EndToEndTests/ExitPathTests.)
+@Suite("proctutor run exit paths", .serialized, .timeLimit(.minutes(1)))
+struct RunExitPathTests {
+    enum Way: String, CaseIterable, CustomTestStringConvertible {
+        case end = "the program ends"
+        case ctrlC = "Ctrl-C (SIGINT to the foreground group)"
+        case sigterm = "SIGTERM"
+        case sighup = "SIGHUP (terminal closed: the whole group)"
+        case sigkill = "kill -9"
+        case crash = "a crash inside proctutor (test hook)"
+        var testDescription: String { rawValue }
+    }
+
+    @Test("no demo process outlives proctutor run by more than 2 s", arguments: Way.allCases)
+    func exit(way: Way) throws {
+        let program = way == .end ? "setsid_escape.py" : "sleepers.py"
+        let env = way == .crash ? ["PROCTUTOR_TEST_CRASH_AFTER_MS": "1500"] : [:]
+        let p = try Spawned.proctutor(["run", Paths.fixture("hostile/" + program), "--plain"], environment: env)
+        defer { p.cleanUp() }
+        if way != .end {
+            try p.waitForOutput("ready")
+            let alive = p.survivors()
+            #expect(alive.count >= 5, "proctutor, the supervisor and four Python processes: \(alive)")
+        }
+        switch way {
+        case .end, .crash: break
+        case .ctrlC: p.signalGroup(SIGINT)
+        case .sigterm: p.signal(SIGTERM)
+        case .sighup: p.signalGroup(SIGHUP)
+        case .sigkill: p.signal(SIGKILL)
+        }
+        let status = try p.wait(timeout: 30)
+        let ended = Date()
+        let left = p.survivors(after: 2)
+        let took = Date().timeIntervalSince(ended)
+        #expect(left.isEmpty, "still alive 2 s after proctutor ended: \(left)")
+        Figures.record(String(format: "run exit path %@: status %d, demo gone %.2f s after proctutor", way.rawValue,
+                              status, took))
+        switch way {
+        case .end: #expect(status == 0)
+        case .ctrlC:
+            #expect(status == 130)
+            #expect(p.stdoutText.contains("stopped (interrupt)"), "Ctrl-C says so: \(p.stdoutText.suffix(400))")
+            #expect(p.stdoutText.contains("summary:"))
+        case .sigterm: #expect(status == 128 + SIGTERM)
+        case .sighup: #expect(status == 128 + SIGHUP)
+        case .sigkill: #expect(status == 128 + SIGKILL)
+        case .crash: #expect(status > 128, "a crash ends with a signal, status \(status)")
+        }
+    }
+}

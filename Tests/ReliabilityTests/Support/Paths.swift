@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where the things under test are: the package root, the real lessons, the hostile fixtures, the built binary.
+enum Paths {
+    /// The package root, found from this file's location (Tests/ReliabilityTests/Support/Paths.swift).
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let lessons = root.appendingPathComponent("lessons").path
+    static let fixtures = root.appendingPathComponent("Tests/ReliabilityTests/Fixtures").path
+
+    static func fixture(_ name: String) -> String { fixtures + "/" + name }
+
+    /// The `proctutor` built beside this test bundle (`swift build --build-tests` builds both).
+    static func binary() throws -> String {
+        let testExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var candidates = [testExecutable.deletingLastPathComponent().appendingPathComponent("proctutor").path]
+        for argument in CommandLine.arguments where argument.contains(".xctest") {
+            var dir = URL(fileURLWithPath: argument)
+            while dir.path != "/" && !dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
+            candidates.append(dir.deletingLastPathComponent().appendingPathComponent("proctutor").path)
+        }
+        candidates.append(root.appendingPathComponent(".build/debug/proctutor").path)
+        for path in candidates where FileManager.default.isExecutableFile(atPath: path) { return path }
+        throw TestFailure("proctutor is not built (looked in \(candidates)); run `swift build --build-tests`")
+    }
+
+    /// A fresh scratch folder, removed by the caller.
+    static func scratch(_ tag: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("proctutor-rel-\(tag)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
