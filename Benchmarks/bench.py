@@ -315,7 +315,7 @@ def wait_for(tmux, name, marker, timeout=10.0):
 
 
 # The tutorial's frame is complete when its bottom key line is drawn; vim's when its intro's last line is.
-TUI_MARKER = r"q quit"
+TUI_MARKER = r"q quit\s*$"
 VIM_MARKER = r"type\s+:help version\d+<Enter>\s+for version info"
 
 
@@ -406,12 +406,10 @@ def figure7(ctx):
     rates, totals, failure = [], [], ""
     try:
         for i in range(max(1, ctx.runs // 2)):
-            tmux.start("tui", tui_command(ctx))
+            tmux.start("tui", tui_command(ctx) + " learn 04-pool")
             if wait_for(tmux, "tui", TUI_MARKER) is None:
                 failure = "no first frame; screen: %s" % " ".join(tmux.screen("tui").split())[:120]
                 break
-            for _ in range(3):  # lesson 1 → 4
-                tmux.tmux("send-keys", "-t", "tui", "]")
             time.sleep(0.5)
             capture = os.path.join(env["HOME"], "pane-%d.bytes" % i)
             tmux.tmux("pipe-pane", "-o", "-t", "tui", "cat > %s" % shlex.quote(capture))
@@ -533,7 +531,7 @@ def main():
     ctx.suite_methods = a.suite_methods.split(",")
     ctx.suite_runs = a.suite_runs
     ctx.keep = []
-    ctx.pool_done = r"results: \[0, 1, 4, 9, 16, 25, 36\]"
+    ctx.pool_done = r"Timeline ─+ finished"
     ctx.env = dict(os.environ, PROCTUTOR_LESSONS=LESSONS)
     ctx.env.pop("PROCTUTOR_BENCH_ARRIVALS", None)
 
