@@ -111,7 +111,8 @@ def say(*args):
 # hyperfine
 
 def hyperfine(commands, runs, warmup=2, env=None):
-    """Times `commands` ({name: argv}) one after the other with hyperfine -N; returns {name: [seconds…]}."""
+    """Times `commands` ({name: argv}) one after the other with hyperfine -N; returns {name: [seconds…]} and
+    {name: mean CPU seconds (user+system, the tree it waited for included)}."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         out = f.name
     argv = ["hyperfine", "-N", "--warmup", str(warmup), "--runs", str(runs), "--output", "pipe", "-i",
@@ -122,7 +123,8 @@ def hyperfine(commands, runs, warmup=2, env=None):
     with open(out) as f:
         data = json.load(f)
     os.unlink(out)
-    return {r["command"]: r["times"] for r in data["results"]}
+    return ({r["command"]: r["times"] for r in data["results"]},
+            {r["command"]: r["user"] + r["system"] for r in data["results"]})
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -185,8 +187,11 @@ def figure1(ctx):
         plain = [ctx.python, "-u", prog] + args
         check = same_behaviour(ctx, traced, plain, work)
         say("figure 1: %s" % label)
-        t = hyperfine({"traced": traced, "plain": plain}, ctx.runs, env=ctx.env)
-        rows.append(Row("1", label, "s", t["traced"], t["plain"], "ratio ≤ 1.05", 1.05, note=check))
+        t, cpu = hyperfine({"traced": traced, "plain": plain}, ctx.runs, env=ctx.env)
+        note = "CPU (user+sys, mean) %.3f s vs %.3f s, ratio %.2f" % (
+            cpu["traced"], cpu["plain"], cpu["traced"] / cpu["plain"] if cpu["plain"] else float("nan"))
+        rows.append(Row("1", label, "s", t["traced"], t["plain"], "ratio ≤ 1.05", 1.05,
+                        note=note + ("; " + check if check else "")))
     shutil.rmtree(work, ignore_errors=True)
     return rows
 
@@ -539,12 +544,16 @@ def main():
     wanted = [f.strip() for f in a.only.split(",") if f.strip()]
     if a.suite and "2" not in wanted:
         wanted.append("2")
+    load_before = os.getloadavg()[0]
+    started = time.strftime("%Y-%m-%d %H:%M")
     rows = []
     for fig in sorted(wanted):
         try:
             rows += figures[fig](ctx)
         except Exception as e:  # one broken figure must not hide the others
             rows.append(Row(fig, "figure %s" % fig, "", [], None, "", None, note="failed: %r" % (e,)))
+    print("proctutor bench, %s, %d runs per side, %d cores, load average %.1f before and %.1f after" % (
+        started, ctx.runs, os.cpu_count() or 0, load_before, os.getloadavg()[0]))
     print(table(rows))
     notes = [(r.fig, r.name, r.note) for r in rows if r.note]
     if notes:

@@ -122,3 +122,4 @@ let benchmarks: @Sendable () -> Void = {
         }
         flood = f
     }, teardown: { flood = nil })
+}
