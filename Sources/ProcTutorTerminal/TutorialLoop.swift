@@ -15,6 +15,9 @@ public final class TutorialLoop {
     public static let frameInterval = 1.0 / 30.0
     /// How long quitting waits for the demo's tree to be gone before leaving it to the supervisor.
     public static let quitGrace = 3.0
+    /// At most one progress save (an fsync) per this many seconds: holding → across lessons must not queue
+    /// a disk flush per key. The first request after a quiet second is saved at once; every way out saves.
+    public static let saveInterval = 1.0
 
     private let hooks: TutorialHooks
     private let screen: CursesScreen
@@ -26,6 +29,8 @@ public final class TutorialLoop {
     private var dirty = true
     private var lastFrame = -Double.infinity
     private var exit: LoopExit?
+    private var lastSave = -Double.infinity
+    private var saveDue: Double?
     /// Test-only: crash deliberately at this time (see `CrashHook`).
     private var crashAt: Double?
     private let crashDelay: Double?
@@ -48,7 +53,7 @@ public final class TutorialLoop {
             waitAndHandle()
         }
         // Whatever the way out (q, Ctrl-C, SIGTERM, SIGHUP, the terminal gone): keep where the student was.
-        hooks.saveProgress()
+        saveNow()
         stopEverything()
         return exit ?? .quit
     }
@@ -77,6 +82,7 @@ public final class TutorialLoop {
         let readySlots = zip(fds.dropFirst(2), slots).filter { $0.0.revents != 0 }.map(\.1)
         if !readySlots.isEmpty { deliverRunNews(readySlots) }
         let now = Monotonic.now()
+        if let saveDue, now >= saveDue { saveNow() }
         if let crashAt, now >= crashAt { CrashHook.crash() }
         if let live = liveRun, !paused, now >= nextTick {
             send(.tick(now: now - live.startedAt))
@@ -90,6 +96,7 @@ public final class TutorialLoop {
         if liveRun != nil && !paused { due = min(due, nextTick) }
         if dirty { due = min(due, lastFrame + Self.frameInterval) }
         if let crashAt { due = min(due, crashAt) }
+        if let saveDue { due = min(due, saveDue) }
         guard due.isFinite else { return -1 }
         let ms = ((due - Monotonic.now()) * 1000).rounded(.up)
         return Int32(max(0, min(ms, 60_000)))
@@ -187,7 +194,11 @@ public final class TutorialLoop {
             if paused { nextTick = Monotonic.now() }
             paused = false
         case .saveProgress:
-            hooks.saveProgress()
+            if Monotonic.now() >= lastSave + Self.saveInterval {
+                saveNow()
+            } else {
+                saveDue = lastSave + Self.saveInterval
+            }
         case .quit:
             finish(.quit)
         }
@@ -204,6 +215,12 @@ public final class TutorialLoop {
             _ = poll(&fds, nfds_t(fds.count), ms)
         }
         runs.removeAll()
+    }
+
+    private func saveNow() {
+        hooks.saveProgress()
+        lastSave = Monotonic.now()
+        saveDue = nil
     }
 
     private func finish(_ how: LoopExit) {

@@ -32,7 +32,7 @@ struct ExitPathTests {
         case .quitKey:
             try t.tmux.keys("q")
             // A demo is running, so the tutorial asks first; `y` confirms.
-            try t.tmux.waitFor("the quit question") { $0.lowercased().contains("quit") }
+            try t.tmux.waitFor("the quit question") { $0.contains("(y/n)") }
             try t.tmux.keys("y")
         case .ctrlC:
             try t.tmux.keys("C-c")
@@ -44,6 +44,11 @@ struct ExitPathTests {
             break  // the hook fires 1.5 s after the demo started
         }
 
+        let asked = Date()
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 10)
+        #expect(survivors.isEmpty, "demo processes still alive: \(survivors)")
+        print("exit path \(way.rawValue): the demo's \(demo.count) processes were gone after "
+              + String(format: "%.2f s", Date().timeIntervalSince(asked)))
         let status = try t.waitForExit()
         switch way {
         case .quitKey: #expect(status == 0)
@@ -53,8 +58,6 @@ struct ExitPathTests {
         case .crash: #expect(status > 128, "a crash ends with a signal")
         }
         try t.expectTerminalRestored()
-        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
-        #expect(survivors.isEmpty, "demo processes still alive: \(survivors)")
         #expect(Processes.inSession(session).isEmpty, "processes left in the demo's session \(session)")
         #expect(try t.leakedProcesses().isEmpty)
     }
@@ -67,9 +70,12 @@ struct ExitPathTests {
         try t.tmux.keys("r")
         let demo = try t.demoProcesses(count: 4)
         kill(try t.proctutorPID(), SIGKILL)
-        _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
-        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 5)
+        let killed = Date()
+        let survivors = Processes.waitGone(demo.map(\.pid), timeout: 10)
         #expect(survivors.isEmpty, "demo processes alive after kill -9 of proctutor: \(survivors)")
+        print("exit path kill -9: the demo's processes were gone after "
+              + String(format: "%.2f s", Date().timeIntervalSince(killed)))
+        _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
         #expect(Processes.inSession(demo[0].sid).isEmpty)
         #expect(try t.leakedProcesses().isEmpty)
     }

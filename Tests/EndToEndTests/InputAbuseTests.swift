@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Random keys, mouse events, paste bursts and resize storms against the running tutorial (issue 5, input
@@ -6,7 +7,7 @@ import Testing
 ///
 /// Seeded and repeatable: a failure prints its seed; `PROCTUTOR_ABUSE_SEED` replays it and
 /// `PROCTUTOR_ABUSE_SECONDS` makes a longer soak (the default keeps CI fast).
-@Suite("Input abuse", .timeLimit(.minutes(2)))
+@Suite("Input abuse", .timeLimit(.minutes(15)))
 struct InputAbuseTests {
     @Test("a storm of random input leaves no crash, no leaked process and a restored terminal")
     func storm() throws {
@@ -29,11 +30,20 @@ struct InputAbuseTests {
             guard Processes.isAlive(tutorial) else { break }
         }
         #expect(Processes.isAlive(tutorial), "proctutor died during the storm (seed \(seed), \(actions) actions)")
+        print("input storm: \(actions) actions survived (seed \(seed))")
 
         try t.tmux.resize(width: 120, height: 40)
-        try Abuse.quit(t)
-        let status = try t.waitForExit()
-        #expect(status == 0, "exit status \(status) after the storm (seed \(seed))")
+        // A long storm on a loaded machine leaves a backlog of keys (every `r` starts a real run): be patient.
+        // If the keys still do not get through, say so, and end it with SIGTERM to check the rest all the same.
+        do {
+            try Abuse.quit(t, patience: 30 + seconds)
+            let status = try t.waitForExit()
+            #expect(status == 0, "exit status \(status) after the storm (seed \(seed))")
+        } catch {
+            Issue.record("quitting with keys after the storm did not finish (seed \(seed)): \(error)")
+            kill(tutorial, SIGTERM)
+            #expect(try t.waitForExit() == 128 + Int(SIGTERM))
+        }
         let leaked = try t.leakedProcesses()
         #expect(leaked.isEmpty, "processes left after the storm (seed \(seed)): \(leaked)")
         try t.expectTerminalRestored()
@@ -86,9 +96,10 @@ enum Abuse {
     }
 
     /// Leaves the tutorial politely whatever state the storm left it in (help, quiz, confirm question).
-    /// A storm leaves a backlog (every `r` starts a real run), so this keeps trying for a while.
-    static func quit(_ t: TutorialHarness) throws {
-        for _ in 0..<10 {
+    /// A storm leaves a backlog (every `r` starts a real run), so this keeps trying for `patience` seconds.
+    static func quit(_ t: TutorialHarness, patience: Double) throws {
+        let deadline = Date().addingTimeInterval(patience)
+        while Date() < deadline {
             let exited: (String) -> Bool = { $0.contains(TmuxSession.exitMarker) }
             try t.tmux.keys("Escape")
             try t.tmux.keys("Escape")

@@ -73,3 +73,13 @@ import ProcTutorCore
             """)
     }
 }
+
+@Suite struct VariantPickerTests {
+    @Test func everyVariantWhenTheyFitOnlyTheChosenOneWhenNot() {
+        let lesson = Fixtures.lessons[3]
+        let wide = CodePane.picker(lesson, chosen: lesson.demos[1], width: 200, lang: .en)
+        #expect(wide.text == "v   original  ▸ fixed    fixed, every worker started with spawn  ")
+        let narrow = CodePane.picker(lesson, chosen: lesson.demos[1], width: 40, lang: .en)
+        #expect(narrow.text == "v ‹2/3›  fixed ")
+    }
+}

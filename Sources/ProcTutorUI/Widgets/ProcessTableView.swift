@@ -37,8 +37,10 @@ public enum ProcessTableView {
         return .plain
     }
 
-    /// Header and rows for `run` at `width` columns.
-    public static func lines(_ run: RunState, width: Int, lang: Lang) -> (header: StyledLine, rows: [StyledLine]) {
+    /// Header and rows for `run` at `width` columns; rows are formatted on demand (only the visible ones).
+    public static func lines(_ run: RunState, width: Int, lang: Lang)
+        -> (header: StyledLine, count: Int, row: (Int) -> StyledLine)
+    {
         let tree = run.tree
         let recs = run.table.records
         let maxDepth = tree.map(\.depth).max() ?? 0
@@ -62,20 +64,21 @@ public enum ProcessTableView {
         }
         let header = StyledLine(cells(S.colPID[lang], S.colPPID[lang], S.colName[lang], S.colState[lang],
                                       S.colAlive[lang], S.colStart[lang], S.colTime[lang]), Theme.title.adding(underline: true))
-        let rows = tree.map { item -> StyledLine in
+        let row = { (k: Int) -> StyledLine in
+            let item = tree[k]
             let r = recs[item.index]
             let depth = min(item.depth, 4)
             let pid = (depth > 0 ? String(repeating: " ", count: (depth - 1) * 2) + "└ " : "") + "\(r.pid)"
             // The kernel parent, then the logical (multiprocessing) parent where it differs: forkserver children.
             let ppid = r.parent.map { $0 == r.ppid ? "\(r.ppid)" : "\(r.ppid) (\($0))" } ?? "\(r.ppid)"
-            let name = Sanitizer.sanitize(r.name ?? r.method.rawValue)
+            let name = screenSafe(r.name ?? r.method.rawValue)
             let alive = r.isAlive ? S.yes[lang] : S.no[lang]
             let end = r.exitedAt ?? run.clock
             let text = cells(pid, ppid, name, stateText(r, run: run, lang: lang), alive,
                              "+" + Format.seconds(r.startedAt), Format.seconds(end - r.startedAt))
             return StyledLine(text, rowStyle(r, run: run))
         }
-        return (header, rows)
+        return (header, tree.count, row)
     }
 }
 
@@ -88,7 +91,7 @@ enum ProcessPane {
         }
         var note = "\(run.table.aliveCount) \(S.alive[s.lang])"
         if run.paused { note += " · \(S.paused[s.lang])" }
-        let (header, rows) = ProcessTableView.lines(run, width: width, lang: s.lang)
-        return PaneContent(title: title, note: note, header: [header], lines: rows)
+        let (header, count, row) = ProcessTableView.lines(run, width: width, lang: s.lang)
+        return PaneContent(title: title, note: note, header: [header], count: count) { $0.map(row) }
     }
 }
