@@ -16,8 +16,9 @@ public enum CodeView {
         }
     }
 
-    /// One styled line per source line, each starting with its right-aligned line number.
-    public static func lines(_ source: SourceCode) -> [StyledLine] {
+    /// The source lines, each starting with its right-aligned line number; a line longer than `width` wraps,
+    /// its continuation indented past the numbers (nothing is cut off, even at 100×30).
+    public static func lines(_ source: SourceCode, width: Int = .max) -> [StyledLine] {
         var text = source.text
         if text.hasSuffix("\n") { text.removeLast() }
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
@@ -33,7 +34,8 @@ public enum CodeView {
             }
         }
         let numberWidth = max(2, "\(rows.count)".count)
-        return rows.enumerated().map { i, scalars in
+        let indent = StyledLine(String(repeating: " ", count: numberWidth) + "↪", Theme.lineNumber)
+        return rows.enumerated().flatMap { i, scalars in
             var line = StyledLine(TextWidth.pad("\(i + 1)", to: numberWidth, alignRight: true) + " ", Theme.lineNumber)
             var run = String.UnicodeScalarView()
             var runStyle = Style.plain
@@ -46,7 +48,7 @@ public enum CodeView {
                 run.append(sc)
             }
             if !run.isEmpty { line.append(screenSafe(String(run), tabWidth: 4), runStyle) }
-            return line
+            return line.width > width ? line.wrapped(width: width, indent: indent) : [line]
         }
     }
 }
@@ -64,7 +66,7 @@ enum CodePane {
             return PaneContent(title: demo.file, note: note, header: header,
                                lines: [StyledLine(S.noSource[s.lang], Theme.hint)])
         }
-        return PaneContent(title: demo.file, note: note, header: header, lines: CodeView.lines(source))
+        return PaneContent(title: demo.file, note: note, header: header, lines: CodeView.lines(source, width: width))
     }
 
     /// The variant picker: every variant with the chosen one marked; when they do not fit on one line, only
