@@ -63,6 +63,7 @@ public struct RunAssembler {
         var holdUntil = 0.0
         var exited = false
         var reaped = false
+        var reapedAt = 0.0
         var zombie = false
         var hint: Int?
         var goneAt: Double?
@@ -185,6 +186,9 @@ public struct RunAssembler {
             procs[pid] = p
             emit(Event(t: t, .output(pid: pid, stream: stream, text: text)))
         case let .reaped(pid, by, code, signal):
+            if let p = procs[pid], p.reaped, t - p.reapedAt < 1 {
+                return  // the kernel reaps a process once: a repeat within a second is not a reused pid
+            }
             if procs[pid] == nil || (procs[pid]!.exited && procs[pid]!.reaped) {
                 // A child nobody announced (e.g. a program started by subprocess): its reaper is its parent.
                 procs[pid] = Proc()
@@ -453,6 +457,7 @@ public struct RunAssembler {
     private mutating func reap(_ pid: PID, by: PID, at t: Double) {
         guard var p = procs[pid], !p.reaped else { return }
         p.reaped = true
+        p.reapedAt = t
         procs[pid] = p
         emit(Event(t: t, .reaped(pid: pid, by: by)))
     }
