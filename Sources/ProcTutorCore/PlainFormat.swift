@@ -50,7 +50,7 @@ public enum PlainFormat {
 
     static func pad(_ pid: PID?) -> String {
         let s = pid.map(String.init) ?? "?"
-        return s.count >= 6 ? s : String(repeating: " ", count: 6 - s.count) + s
+        return s.count >= 5 ? s : String(repeating: " ", count: 5 - s.count) + s
     }
 
     /// Three decimals, no Foundation.

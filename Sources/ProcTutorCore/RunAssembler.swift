@@ -26,6 +26,9 @@ public struct RunAssembler {
     public var outputLimit = 2 << 20
     /// Raw output kept per stream, in bytes of text; beyond it, one notice, then only counting.
     public var rawLimit = 4 << 20
+    /// Beyond `rawLimit`, the last bytes of each stream kept to show at the end: a program's last words (often a
+    /// traceback) matter more than the middle of a flood.
+    public var rawTailLimit = 64 << 10
     /// A raw line without a newline goes out after this long.
     public var partialDelay = 0.1
     /// Raw lines wait this long for the tracer to attribute the stream before going out with `pid: null`.
@@ -60,6 +63,7 @@ public struct RunAssembler {
         var holdUntil = 0.0
         var exited = false
         var reaped = false
+        var reapedAt = 0.0
         var zombie = false
         var hint: Int?
         var goneAt: Double?
@@ -84,6 +88,10 @@ public struct RunAssembler {
         var pendingSince = 0.0
         var bytes = 0
         var capped = false
+        /// Bytes after the cap: the latest `rawTailLimit` or a little more.
+        var tail: [UInt8] = []
+        /// The tail starts mid-line (its first line is a piece).
+        var tailCut = false
         var unattributed: [(t: Double, text: String)] = []
     }
 
@@ -178,6 +186,9 @@ public struct RunAssembler {
             procs[pid] = p
             emit(Event(t: t, .output(pid: pid, stream: stream, text: text)))
         case let .reaped(pid, by, code, signal):
+            if let p = procs[pid], p.reaped, t - p.reapedAt < 1 {
+                return  // the kernel reaps a process once: a repeat within a second is not a reused pid
+            }
             if procs[pid] == nil || (procs[pid]!.exited && procs[pid]!.reaped) {
                 // A child nobody announced (e.g. a program started by subprocess): its reaper is its parent.
                 procs[pid] = Proc()
@@ -272,20 +283,21 @@ public struct RunAssembler {
         lastT = max(lastT, t)
         var r = raw[stream]!
         defer { raw[stream] = r }
-        if r.capped { r.bytes += bytes.count; return }
+        if r.capped { keepTail(bytes, &r); return }
         if r.pending.isEmpty { r.pendingSince = t }
-        for b in bytes {
+        for i in bytes.indices {
+            let b = bytes[i]
             if b == 0x0A {
                 line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
                 r.pending.removeAll(keepingCapacity: true)
                 r.pendingSince = t
-                if r.capped { return }
+                if r.capped { keepTail(bytes.suffix(from: bytes.index(after: i)), &r); return }
             } else {
                 r.pending.append(b)
                 if r.pending.count >= 8192 {
                     line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
                     r.pending.removeAll(keepingCapacity: true)
-                    if r.capped { return }
+                    if r.capped { keepTail(bytes.suffix(from: bytes.index(after: i)), &r); r.tailCut = true; return }
                 }
             }
         }
@@ -345,13 +357,13 @@ public struct RunAssembler {
                 line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
                 r.pending.removeAll()
             }
+            if r.capped {
+                flushTail(stream: stream, at: t, into: &r)
+            }
             if !attributed.contains(stream) {
                 for l in r.unattributed { emit(Event(t: l.t, .output(pid: nil, stream: stream, text: l.text))) }
             }
             r.unattributed.removeAll()
-            if r.capped {
-                emit(Event(t: t, .notice(text: "\(stream.rawValue): \(r.bytes - rawLimit) more bytes were not kept")))
-            }
             raw[stream] = r
         }
         for pid in procs.keys.sorted() where procs[pid]!.started && !procs[pid]!.exited {
@@ -445,15 +457,47 @@ public struct RunAssembler {
     private mutating func reap(_ pid: PID, by: PID, at t: Double) {
         guard var p = procs[pid], !p.reaped else { return }
         p.reaped = true
+        p.reapedAt = t
         procs[pid] = p
         emit(Event(t: t, .reaped(pid: pid, by: by)))
+    }
+
+    /// Keeps the latest bytes of a capped stream (amortised: trimmed when twice the limit).
+    private func keepTail<C: Collection>(_ bytes: C, _ r: inout RawStream) where C.Element == UInt8 {
+        r.bytes += bytes.count
+        r.tail.append(contentsOf: bytes)
+        if r.tail.count > 2 * rawTailLimit {
+            let drop = r.tail.count - rawTailLimit
+            r.tailCut = r.tail[drop - 1] != 0x0A
+            r.tail.removeFirst(drop)
+        }
+    }
+
+    /// At the end of a capped stream: how much was left out, then its last lines (as raw, and as unattributed
+    /// output when the tracer never attributed the stream).
+    private mutating func flushTail(stream: OutputStream, at t: Double, into r: inout RawStream) {
+        var lines = r.tail.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        if r.tail.last == 0x0A { lines.removeLast() }
+        if r.tailCut, !lines.isEmpty { lines[0] = Array("…".utf8) + lines[0] }  // the end of a longer line
+        let kept = lines.reduce(0) { $0 + $1.count + 1 }
+        emit(Event(t: t, .notice(text: "\(stream.rawValue): \(r.bytes - rawLimit - kept) bytes in the middle were "
+            + "not kept" + (lines.isEmpty ? "" : "; its last \(lines.count) line\(lines.count == 1 ? "" : "s") follow"))))
+        for l in lines {
+            for start in stride(from: 0, to: max(l.count, 1), by: 8192) {
+                let text = Sanitizer.decode(l[start..<min(start + 8192, l.count)])
+                emit(Event(t: t, .raw(stream: stream, text: text)))
+                if !attributed.contains(stream) { r.unattributed.append((t, text)) }
+            }
+        }
+        r.tail.removeAll()
     }
 
     private mutating func line(_ text: String, stream: OutputStream, at t: Double, into r: inout RawStream) {
         r.bytes += text.utf8.count + 1
         if r.bytes > rawLimit {
             r.capped = true
-            emit(Event(t: t, .notice(text: "\(stream.rawValue) passed \(rawLimit >> 20) MB; the rest is not kept")))
+            emit(Event(t: t, .notice(text: "\(stream.rawValue) passed \(rawLimit >> 20) MB; the rest is not kept "
+                + "but its last lines, shown at the end")))
             return
         }
         emit(Event(t: t, .raw(stream: stream, text: text)))

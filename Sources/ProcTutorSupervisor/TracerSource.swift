@@ -44,6 +44,7 @@ def _proctutor_install():
         capped = False
         pending_retrieved = []
         retrieved = set()
+        atexit = False
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
     def channel():
@@ -106,6 +107,8 @@ def _proctutor_install():
                 lines, buf = [buf], b""
             else:
                 pending[stream] = buf
+                if not S.atexit:
+                    register_atexit()
                 return
         else:
             parts = buf.split(b"\n")
@@ -121,6 +124,17 @@ def _proctutor_install():
             text = line.decode("utf-8", "replace")
             for i in range(0, max(len(text), 1), PIECE):
                 emit('"k":"out","pid":%d,"s":%d,"x":%s' % (S.pid, stream, q(text[i:i + PIECE])))
+
+    def register_atexit():
+        """A normal exit (main, spawn children) reports a last line without newline and fetched failures.
+        Registered only once needed, so start-up imports nothing."""
+        S.atexit = True
+        try:
+            import atexit
+            atexit.register(flush_partial)
+            atexit.register(flush_retrieved)
+        except Exception:
+            pass
 
     def flush_partial():
         for stream in (1, 2):
@@ -264,24 +278,6 @@ def _proctutor_install():
         except Exception:
             pass
 
-    def on_bootstrap(process):
-        """In a multiprocessing child whose start was sent before its name was known (spawn, forkserver)."""
-        try:
-            if S.announced == real_getpid():
-                return
-            S.announced = real_getpid()
-            parent = None
-            try:
-                pp = getattr(process, "_parent_pid", None)
-                if pp is not None and pp != os.getppid():
-                    parent = int(pp)
-            except Exception:
-                pass
-            emit('"k":"ident","pid":%d,"n":%s,"par":%s' % (
-                S.pid, q(process.name), "null" if parent is None else "%d" % parent))
-        except Exception:
-            pass
-
     # --- exits and reaps ---
     def report_reap(pid, status):
         try:
@@ -371,9 +367,93 @@ def _proctutor_install():
         return n if isinstance(n, str) else type(f).__name__
 
     def patch_pool(pool):
-        real_worker = pool.worker
+        """Remembers the pool's names; tasks are seen in the workers (see on_child_start) and retrievals
+        through ApplyResult._value (a property whose getter returns normally, so no traceback ever shows it)."""
+        mp["pool"] = pool
+        if not S.atexit:
+            register_atexit()
+        ApplyResult = pool.ApplyResult
+        get_code = getattr(ApplyResult.get, "__code__", None)
+        set_codes = set(getattr(c._set, "__code__", None) for c in (ApplyResult, getattr(pool, "MapResult", None)) if c)
+
+        def _get_value(self):
+            value = self.__dict__["_value"]
+            try:
+                caller = sys._getframe(1).f_code
+                if caller is get_code:
+                    if not self.__dict__.get("_success", True):
+                        flush_retrieved()
+                        seen(self._job)
+                elif caller in set_codes:
+                    # result-handler thread: bookkeeping only, no syscall (rule 5)
+                    if not self.__dict__.get("_success", True) and self.__dict__.get("_error_callback") is not None:
+                        S.pending_retrieved.append(self._job)
+            except Exception:
+                pass
+            return value
+
+        def _set_value(self, value):
+            self.__dict__["_value"] = value
+
+        ApplyResult._value = property(_get_value, _set_value)
+
+        IMap = getattr(pool, "IMapIterator", None)
+        if IMap is not None:
+            import collections
+
+            class Items(collections.deque):
+                """IMapIterator's result queue: popleft of a failed item is the program fetching it."""
+                __slots__ = ("_proctutor_job",)
+
+                def popleft(self):
+                    item = collections.deque.popleft(self)
+                    try:
+                        if not item[0]:
+                            seen(self._proctutor_job)
+                    except Exception:
+                        pass
+                    return item
+
+            real_init = IMap.__init__
+
+            def __init__(self, *args, **kwargs):
+                real_init(self, *args, **kwargs)
+                try:
+                    items = Items(self._items)
+                    items._proctutor_job = self._job
+                    self._items = items
+                except Exception:
+                    pass
+
+            __init__.__qualname__ = "IMapIterator.__init__"
+            __init__.__module__ = pool.__name__
+            __init__.__wrapped__ = real_init
+            IMap.__init__ = __init__
+
+    def seen(job):
+        if job not in S.retrieved:
+            S.retrieved.add(job)
+            emit('"k":"got","j":%d' % job)
+
+    def flush_retrieved():
+        while S.pending_retrieved:
+            seen(S.pending_retrieved.pop())
+
+    def hook_worker_queues(process):
+        """In a pool worker, before pool.worker runs: its queues' get/put report each task (instance
+        attributes: the worker looks them up once, and they return normally)."""
+        target = getattr(process, "_target", None)
+        if getattr(target, "__name__", None) != "worker" or getattr(target, "__module__", "") != "multiprocessing.pool":
+            return
+        args = getattr(process, "_args", ())
+        if len(args) < 2:
+            return
+        inqueue, outqueue = args[0], args[1]
+        pool = sys.modules.get("multiprocessing.pool")
         mapstars = tuple(x for x in (getattr(pool, "mapstar", None), getattr(pool, "starmapstar", None)) if x)
         helper = getattr(pool, "_helper_reraises_exception", None)
+        real_get = inqueue.get
+        real_put = outqueue.put
 
         def describe(task):
             job, i, func, args, kwds = task
@@ -382,174 +462,98 @@ def _proctutor_install():
                 return job, func_name(inner[0]), short_repr(inner[1])
             return job, func_name(func), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
 
-        class Inq(object):
-            def __init__(self, q):
-                self._q = q
-
-            def __getattr__(self, a):
-                return getattr(self._q, a)
-
-            def get(self, *a, **k):
-                task = self._q.get(*a, **k)
-                try:
-                    if type(task) is tuple and len(task) == 5 and task[2] is not helper:
-                        job, fn, ar = describe(task)
-                        emit('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (S.pid, job, q(fn), q(ar)))
-                except Exception:
-                    pass
-                return task
-
-        class Outq(object):
-            def __init__(self, q):
-                self._q = q
-
-            def __getattr__(self, a):
-                return getattr(self._q, a)
-
-            def put(self, obj, *a, **k):
-                self._q.put(obj, *a, **k)
-                try:
-                    job, i, result = obj
-                    if result[0]:
-                        emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, job))
-                    else:
-                        e = result[1]
-                        e = getattr(e, "exc", e) if type(e).__name__ == "ExceptionWithTraceback" else e
-                        try:
-                            msg = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
-                        except Exception:
-                            msg = type(e).__name__
-                        emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(msg[:500])))
-                except Exception:
-                    pass
-
-        def worker(inqueue, outqueue, *args, **kwargs):
-            return real_worker(Inq(inqueue), Outq(outqueue), *args, **kwargs)
-
-        worker.__name__ = worker.__qualname__ = "worker"
-        worker.__module__ = pool.__name__
-        worker.__doc__ = real_worker.__doc__
-        worker.__wrapped__ = real_worker
-        pool.worker = worker
-
-        # Parent side: which failed results were fetched (get, error_callback, imap's next).
-        def seen(job):
-            if job not in S.retrieved:
-                S.retrieved.add(job)
-                emit('"k":"got","j":%d' % job)
-
-        ApplyResult = pool.ApplyResult
-        real_get = ApplyResult.get
-
-        def get(self, timeout=None):
+        def get(*a, **k):
+            task = real_get(*a, **k)
             try:
-                return real_get(self, timeout)
-            finally:
-                try:
-                    flush_retrieved()
-                    if self.ready() and not self._success:
-                        seen(self._job)
-                except Exception:
-                    pass
+                if type(task) is tuple and len(task) == 5 and task[2] is not helper:
+                    job, fn, ar = describe(task)
+                    emit('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (S.pid, job, q(fn), q(ar)))
+            except Exception:
+                pass
+            return task
 
-        get.__name__ = get.__qualname__ = "get"
-        get.__qualname__ = "ApplyResult.get"
-        get.__module__ = pool.__name__
-        get.__doc__ = real_get.__doc__
-        get.__wrapped__ = real_get
-        ApplyResult.get = get
-
-        def patch_set(cls, success_of):
-            real_set = cls.__dict__.get("_set")
-            if real_set is None:
-                return
-
-            def _set(self, i, obj):
-                try:
-                    # bookkeeping only: no syscall in the result-handler thread
-                    if self._error_callback is not None and not success_of(obj):
-                        S.pending_retrieved.append(self._job)
-                except Exception:
-                    pass
-                return real_set(self, i, obj)
-
-            _set.__name__ = "_set"
-            _set.__qualname__ = cls.__name__ + "._set"
-            _set.__module__ = pool.__name__
-            _set.__wrapped__ = real_set
-            cls._set = _set
-
-        patch_set(ApplyResult, lambda obj: obj[0])
-        if hasattr(pool, "MapResult"):
-            patch_set(pool.MapResult, lambda obj: obj[0])
-
-        IMap = getattr(pool, "IMapIterator", None)
-        if IMap is not None:
-            real_next = IMap.next
-
-            def next(self, timeout=None):
-                try:
-                    return real_next(self, timeout)
-                except Exception as e:
+        def put(obj, *a, **k):
+            real_put(obj, *a, **k)
+            try:
+                job, i, result = obj
+                if result[0]:
+                    emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, job))
+                else:
+                    e = result[1]
+                    e = getattr(e, "exc", e) if type(e).__name__ == "ExceptionWithTraceback" else e
                     try:
-                        if type(e).__name__ not in ("StopIteration", "TimeoutError"):
-                            seen(self._job)
+                        msg = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
                     except Exception:
-                        pass
-                    raise
+                        msg = type(e).__name__
+                    emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(msg[:500])))
+            except Exception:
+                pass
 
-            next.__name__ = "next"
-            next.__qualname__ = "IMapIterator.next"
-            next.__module__ = pool.__name__
-            next.__wrapped__ = real_next
-            IMap.next = next
-            IMap.__next__ = next
+        try:
+            inqueue.get = get
+            outqueue.put = put
+        except Exception:
+            pass
 
-    def flush_retrieved():
-        while S.pending_retrieved:
-            job = S.pending_retrieved.pop()
-            if job not in S.retrieved:
-                S.retrieved.add(job)
-                emit('"k":"got","j":%d' % job)
+    def on_child_start(process):
+        """multiprocessing's after-fork hook in every child (fork, spawn, forkserver), after _bootstrap has
+        set the current process: name the child if its start waited for it, watch its children, hook a
+        pool worker's queues."""
+        try:
+            S.pid = real_getpid()
+            install_children(sys.modules.get("multiprocessing.process"))
+            if S.announced != S.pid:
+                S.announced = S.pid
+                parent = None
+                pp = getattr(process, "_parent_pid", None)
+                if pp is not None and pp != os.getppid():
+                    parent = int(pp)
+                emit('"k":"ident","pid":%d,"n":%s,"par":%s' % (
+                    S.pid, q(process.name), "null" if parent is None else "%d" % parent))
+            hook_worker_queues(process)
+        except Exception:
+            pass
 
-    def patch_process(process):
-        real_bootstrap = process.BaseProcess._bootstrap
+    class Children(set):
+        """multiprocessing.process._children: a process is added once it has been launched, so the parent
+        reports its pid and name at once (even if the child is killed before it runs any Python)."""
+        __slots__ = ()
 
-        def _bootstrap(self, *args, **kwargs):
-            on_bootstrap(self)
-            return real_bootstrap(self, *args, **kwargs)
-
-        _bootstrap.__name__ = "_bootstrap"
-        _bootstrap.__qualname__ = "BaseProcess._bootstrap"
-        _bootstrap.__module__ = process.__name__
-        _bootstrap.__wrapped__ = real_bootstrap
-        process.BaseProcess._bootstrap = _bootstrap
-
-    def patch_launch(method, popen_module):
-        """Parent side of spawn and forkserver: the child's pid and name are known as soon as it is launched."""
-        real_launch = popen_module.Popen._launch
-
-        def _launch(self, process_obj, *args, **kwargs):
-            result = real_launch(self, process_obj, *args, **kwargs)
+        def add(self, p):
+            set.add(self, p)
             try:
+                popen = p._popen
+                method = {"popen_fork": "fork", "popen_spawn_posix": "spawn",
+                          "popen_forkserver": "forkserver"}.get(type(popen).__module__.rsplit(".", 1)[-1])
+                if method is None:
+                    return
                 ppid = S.pid
                 parent = "null"
                 if method == "forkserver":
-                    import multiprocessing.forkserver as fs
+                    fs = sys.modules.get("multiprocessing.forkserver")
                     server = getattr(getattr(fs, "_forkserver", None), "_forkserver_pid", None)
                     if server:
                         ppid, parent = server, "%d" % S.pid
-                emit('"k":"birth","pid":%d,"ppid":%d,"m":"%s","n":%s,"par":%s,"final":true,"launch":true' % (
-                    self.pid, ppid, method, q(process_obj.name), parent))
+                emit('"k":"birth","pid":%d,"ppid":%d,"m":"%s","n":%s,"par":%s,"final":true' % (
+                    popen.pid, ppid, method, q(p.name), parent))
             except Exception:
                 pass
-            return result
 
-        _launch.__name__ = "_launch"
-        _launch.__qualname__ = "Popen._launch"
-        _launch.__module__ = popen_module.__name__
-        _launch.__wrapped__ = real_launch
-        popen_module.Popen._launch = _launch
+    def install_children(process_module):
+        if process_module is not None and type(process_module._children) is set:
+            process_module._children = Children(process_module._children)
+
+    def patch_process(process):
+        mp["process"] = process
+        install_children(process)
+
+    class Token(object):
+        pass
+
+    token = Token()
+    S.token = token  # util's after-fork registry holds it weakly
+    def patch_util(util):
+        util.register_after_fork(token, lambda _t: on_child_start(sys.modules["multiprocessing.process"].current_process()))
 
     def patch_context(context):
         method = env.get("PROCTUTOR_START_METHOD")
@@ -557,11 +561,11 @@ def _proctutor_install():
             d = context._default_context
             d._default_context = context._concrete_contexts[method]
 
+    mp = {}
     patches = {
         "multiprocessing.process": patch_process,
+        "multiprocessing.util": patch_util,
         "multiprocessing.pool": patch_pool,
-        "multiprocessing.popen_spawn_posix": lambda m: patch_launch("spawn", m),
-        "multiprocessing.popen_forkserver": lambda m: patch_launch("forkserver", m),
     }
     if env.get("PROCTUTOR_START_METHOD"):
         patches["multiprocessing.context"] = patch_context
@@ -651,15 +655,6 @@ def _proctutor_install():
     else:
         S.announced = S.pid
         S.mp_named = True
-
-    # A normal exit (main, spawn children) reports a last line that had no newline.
-    try:
-        import atexit
-        atexit.register(flush_partial)
-        atexit.register(flush_retrieved)
-    except Exception:
-        pass
-
 
 def _proctutor_chain():
     """Removes the tracer's folder from sys.path and runs the next sitecustomize on it, if any."""

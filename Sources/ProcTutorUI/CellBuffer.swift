@@ -63,10 +63,7 @@ public struct CellBuffer: Equatable, Sendable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var cx = x
-        // Most text has no control character: skip rebuilding it then.
-        let safe = text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
-            ? Sanitizer.sanitize(text) : text
-        for c in safe {
+        for c in screenSafe(text) {
             let w = TextWidth.of(c)
             if w == 0 {
                 if cx > x, cx - 1 >= 0, cx - 1 < width {

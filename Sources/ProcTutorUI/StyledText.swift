@@ -63,3 +63,10 @@ public struct StyledLine: Equatable, Sendable {
         return out
     }
 }
+
+/// Core's `Sanitizer.sanitize`, skipped for the common text that has no control character in it (a frame
+/// sanitises every string it draws; most of them are clean).
+func screenSafe(_ text: String, tabWidth: Int = 8) -> String {
+    text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
+        ? Sanitizer.sanitize(text, tabWidth: tabWidth) : text
+}

@@ -10,7 +10,7 @@ struct HostileProgramTests {
     /// Runs a fixture with `proctutor run --json`, waits for the end and for the tree to be gone.
     func run(_ fixture: String, _ args: [String] = [], options: [String] = [], timeout: Double = 90)
         throws -> (Spawned, JSONRun, Int32) {
-        let p = try Spawned.proctutor(["run", Paths.fixture("hostile/" + fixture), "--json"] + options
+        let p = try Spawned.proctutor(["run", Paths.fixture("hostile/" + fixture), "--json", "--raw"] + options
             + (args.isEmpty ? [] : ["--"] + args))
         let status = try p.wait(timeout: timeout)
         let events = try JSONRun(p.stdout)
@@ -89,6 +89,8 @@ struct HostileProgramTests {
                 "a notice says output was cut")
         let err = events.of("output").filter { $0["stream"] as? String == "stderr" }.compactMap { $0["text"] as? String }
         #expect(err.contains("flood done"), "output after the flood still arrives")
+        let raw = events.of("raw").compactMap { $0["text"] as? String }
+        #expect(raw.last { $0 != "" } == "LAST-LINE", "the last line of a flood is kept: \(raw.suffix(3))")
         #expect(p.peakMiB < Figures.rssBoundMiB, "peak RSS \(p.peakMiB) MiB")
         Figures.record(String(format: "flood %ld MB (%@): peak RSS %.1f MiB (proctutor and supervisor, VmHWM), %ld bytes of --json",
                               mb, mode, p.peakMiB, p.stdout.count))
@@ -103,6 +105,10 @@ struct HostileProgramTests {
         let ys = events.of("output").compactMap { $0["text"] as? String }.filter { $0.hasPrefix("yyyy") }
         #expect(!ys.isEmpty, "pieces of the long line are reported")
         #expect(ys.allSatisfy { $0.utf8.count <= 1 << 20 }, "no single event holds the whole 10 MB")
+        let raw = events.of("raw").compactMap { $0["text"] as? String }
+        // Long lines come in pieces: the last pieces, together, end with it.
+        #expect(raw.suffix(3).joined().hasSuffix("LAST-LINE"),
+                "the end of the 10 MB line is kept: \(raw.suffix(3).map { $0.suffix(80) })")
         Figures.record(String(format: "10 MB line without newline: peak RSS %.1f MiB", p.peakMiB))
     }
 

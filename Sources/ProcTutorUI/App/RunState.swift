@@ -70,7 +70,7 @@ public struct RunState: Equatable, Sendable {
         table.apply(e)
         switch e.kind {
         case let .output(pid, stream, text):
-            lines.append(OutputLine(t: e.t, pid: pid, stream: stream, text: Sanitizer.sanitize(text)))
+            lines.append(OutputLine(t: e.t, pid: pid, stream: stream, text: screenSafe(text)))
         case let .raw(_, text):
             appendRaw(text)
         case let .task(pid, id, status, function, args, error):
@@ -89,7 +89,7 @@ public struct RunState: Equatable, Sendable {
         case let .stopped(reason, detail):
             stopped = (reason, detail)
         case let .notice(text):
-            notices.append(Sanitizer.sanitize(text))
+            notices.append(screenSafe(text))
         case let .summary(s):
             summary = s
         default:
@@ -101,7 +101,7 @@ public struct RunState: Equatable, Sendable {
     /// at newlines; a line holding two processes' writes is the lesson).
     private mutating func appendRaw(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            rawLines.append(Sanitizer.sanitize(String(line)))
+            rawLines.append(screenSafe(String(line)))
         }
     }
 

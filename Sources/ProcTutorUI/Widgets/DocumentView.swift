@@ -46,7 +46,7 @@ public enum DocumentView {
             var body = text
             if body.hasSuffix("\n") { body.removeLast() }
             for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                let l = StyledLine("  " + Sanitizer.sanitize(String(line), tabWidth: 4), Theme.codeBlock)
+                let l = StyledLine("  " + screenSafe(String(line), tabWidth: 4), Theme.codeBlock)
                 out += l.wrapped(width: width, indent: StyledLine("    "))
             }
             return out
@@ -83,7 +83,7 @@ public enum DocumentView {
                     lines[lines.count - 1].append(" ", style)
                 }
             default:
-                lines[lines.count - 1].append(Sanitizer.sanitize(text), style)
+                lines[lines.count - 1].append(screenSafe(text), style)
             }
         }
         return lines

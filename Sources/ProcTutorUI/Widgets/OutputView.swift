@@ -42,7 +42,7 @@ enum OutputPane {
         // Why the run stopped from outside, and what the engine wants the student to know (output cut, the
         // demo could not start): the last two, one line each.
         if let stop = run.stopped {
-            let text = Sanitizer.sanitize("■ \(S.stoppedBy[lang]): \(stop.reason.rawValue) — \(stop.detail)")
+            let text = screenSafe("■ \(S.stoppedBy[lang]): \(stop.reason.rawValue) — \(stop.detail)")
             out.append(StyledLine(TextWidth.truncate(text, to: width), Theme.stopped))
         }
         for notice in run.notices.suffix(2) {
@@ -56,7 +56,7 @@ enum OutputPane {
         // The error first: it is what nobody saw. Two at most, so the output itself keeps its room.
         for f in failures.prefix(2) {
             let call = f.args.hasPrefix("(") ? f.function + f.args : "\(f.function)(\(f.args))"
-            let text = Sanitizer.sanitize("  #\(f.id) [\(f.pid)] \(f.error ?? "?") ← \(call)")
+            let text = screenSafe("  #\(f.id) [\(f.pid)] \(f.error ?? "?") ← \(call)")
             out.append(StyledLine(TextWidth.truncate(text, to: width), Theme.error))
         }
         if failures.count > 2 { out.append(StyledLine("  … +\(failures.count - 2)", Theme.error)) }

@@ -13,7 +13,7 @@ enum QuizView {
     }
 
     static func wrap(_ text: String, _ style: Style, width: Int, indent: String = "") -> [StyledLine] {
-        StyledLine(Sanitizer.sanitize(text), style).wrapped(width: width, indent: StyledLine(indent))
+        StyledLine(screenSafe(text), style).wrapped(width: width, indent: StyledLine(indent))
     }
 
     static func lines(_ quiz: QuizSession, width: Int, lang l: Lang) -> [StyledLine] {
@@ -71,13 +71,13 @@ enum QuizView {
         var style = Theme.text
         if let right { style = right ? Theme.ok : chosen ? Theme.wrong : Theme.text }
         else if quiz.cursor == i { style = Theme.selected }
-        return StyledLine(prefix + Sanitizer.sanitize(text), style)
+        return StyledLine(prefix + screenSafe(text), style)
             .wrapped(width: width, indent: StyledLine(String(repeating: " ", count: TextWidth.of(prefix))))
     }
 
     static func inputLine(_ quiz: QuizSession, answered: Bool) -> StyledLine {
         var line = StyledLine("> ", Theme.key)
-        line.append(Sanitizer.sanitize(quiz.input), Theme.strong)
+        line.append(screenSafe(quiz.input), Theme.strong)
         if !answered { line.append("▏", Theme.key) }
         return line
     }
@@ -110,7 +110,7 @@ enum QuizView {
             case .wrong: ("✗", Theme.wrong)
             case .unobserved, nil: ("?", Theme.hint)
             }
-            out.append(StyledLine("\(mark) \(i + 1). " + TextWidth.truncate(Sanitizer.sanitize(q.prompt[l]),
+            out.append(StyledLine("\(mark) \(i + 1). " + TextWidth.truncate(screenSafe(q.prompt[l]),
                                                                           to: max(1, width - 6)), style))
         }
         out.append(StyledLine())

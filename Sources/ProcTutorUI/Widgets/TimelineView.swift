@@ -3,7 +3,10 @@ import ProcTutorCore
 /// One lane per process on a shared time axis: `█` alive, `▒` zombie (exited, not yet waited for), pool tasks
 /// as segments labelled with their task number in the worker's lane, a failed task ending in `✗`.
 public enum TimelineView {
-    public static func lines(_ run: RunState, width: Int, lang: Lang) -> (header: [StyledLine], lanes: [StyledLine]) {
+    /// The axis and legend, and the lanes (drawn on demand: only the visible ones).
+    public static func lines(_ run: RunState, width: Int, lang: Lang)
+        -> (header: [StyledLine], count: Int, lane: (Int) -> StyledLine)
+    {
         let recs = run.table.records
         let labelW = min(22, max(8, width * 2 / 7))
         let barW = max(4, width - labelW - 1)
@@ -23,9 +26,10 @@ public enum TimelineView {
         var axisLine = StyledLine(String(repeating: " ", count: labelW + 1))
         axisLine.append(String(axis), Theme.hint)
 
-        var lanes: [StyledLine] = []
-        for item in run.tree {
-            let r = recs[item.index]
+        let tasksByPID = Dictionary(grouping: run.tasks, by: \.pid)
+        let tree = run.tree
+        let lane = { (k: Int) -> StyledLine in
+            let r = recs[tree[k].index]
             var glyphs = Array(repeating: Character(" "), count: barW)
             var styles = Array(repeating: Style.plain, count: barW)
             let lifeStyle = Theme.process(r.order)
@@ -40,7 +44,7 @@ public enum TimelineView {
                 }
             }
             // Pool tasks this process ran while it held its pid.
-            for task in run.tasks where task.pid == r.pid && task.startedAt >= r.startedAt && task.startedAt <= exit {
+            for task in tasksByPID[r.pid] ?? [] where task.startedAt >= r.startedAt && task.startedAt <= exit {
                 let end = min(task.endedAt ?? run.clock, exit)  // a task never outlives its worker
                 let digit = Character("\(task.id % 10)")
                 let failed = task.status == .failed
@@ -49,7 +53,7 @@ public enum TimelineView {
                 for c in a...b { glyphs[c] = digit; styles[c] = st }
                 if failed { glyphs[b] = "✗" }
             }
-            let name = Sanitizer.sanitize(r.name ?? r.method.rawValue)
+            let name = screenSafe(r.name ?? r.method.rawValue)
             var line = StyledLine(TextWidth.pad("\(r.pid) \(name)", to: labelW) + " ",
                                   r.isAlive ? lifeStyle : Theme.exitedRow)
             var k = 0
@@ -59,10 +63,10 @@ public enum TimelineView {
                 line.append(String(glyphs[k..<j]), styles[k])
                 k = j
             }
-            lanes.append(line)
+            return line
         }
         let legend = StyledLine(TextWidth.truncate(S.legend[lang], to: width), Theme.hint)
-        return ([axisLine, legend], lanes)
+        return ([axisLine, legend], tree.count, lane)
     }
 }
 
@@ -72,9 +76,9 @@ enum TimelinePane {
         guard let run = s.run else {
             return PaneContent(title: S.timeline[s.lang], lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
         }
-        let (header, lanes) = TimelineView.lines(run, width: width, lang: s.lang)
+        let (header, count, lane) = TimelineView.lines(run, width: width, lang: s.lang)
         let state = run.ended ? S.finished[s.lang] : run.paused ? S.paused[s.lang] : S.running[s.lang]
         return PaneContent(title: S.timeline[s.lang], note: "\(state) \(Format.seconds(run.clock))",
-                           header: header, lines: lanes)
+                           header: header, count: count) { $0.map(lane) }
     }
 }

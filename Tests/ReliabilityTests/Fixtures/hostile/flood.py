@@ -1,6 +1,6 @@
 """Floods stdout. `flood.py MB lines`: MB megabytes of 100-byte lines through print/sys.stdout;
 `flood.py MB raw`: the same bytes with os.write on fd 1 (past Python's layers); `flood.py MB noline`: one line of
-MB megabytes without a newline. Ends with a marker line on stderr."""
+MB megabytes without a newline. Ends with a marker line on stdout and one on stderr."""
 import os
 import sys
 
@@ -21,4 +21,5 @@ else:
                 view = view[os.write(1, view):]
         else:
             sys.stdout.write(chunk)
+print("LAST-LINE", flush=True)  # a program's last words must survive the flood
 print("flood done", file=sys.stderr, flush=True)

@@ -1,0 +1,393 @@
+import Foundation
+import Testing
+import ProcTutorCore
+@testable import ProcTutorSupervisor
+
+/// Each process of these programs prints its own pid and parent pid; the reported `start` events must match
+/// exactly, every process must start once and exit once, and the output must be attributed to its writer.
+@Suite(.enabled(if: Harness.haveProctutor, "build the proctutor executable first: swift build"))
+struct ProcessTreeTests {
+    /// The common checks: one start and one exit per process; every self-report matches its start.
+    func checkTree(_ r: Harness.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.summary != nil, "no summary", sourceLocation: sourceLocation)
+        #expect(r.startCount.values.allSatisfy { $0 == 1 }, "a process started twice: \(r.startCount)",
+                sourceLocation: sourceLocation)
+        #expect(r.exitCount.values.allSatisfy { $0 == 1 }, "a process exited twice", sourceLocation: sourceLocation)
+        #expect(Set(r.exits.keys) == Set(r.starts.keys), "starts and exits differ: \(r.starts.keys) vs \(r.exits.keys)",
+                sourceLocation: sourceLocation)
+        for report in r.selfReports where report.tag != "orphan" {  // an orphan's parent changed since birth
+            #expect(r.starts[report.pid]?.ppid == report.ppid,
+                    "process \(report.pid) (\(report.tag)) says its parent is \(report.ppid); reported \(String(describing: r.starts[report.pid]))",
+                    sourceLocation: sourceLocation)
+            #expect(report.by == report.pid, "line of \(report.pid) attributed to \(String(describing: report.by))",
+                    sourceLocation: sourceLocation)
+        }
+        // A start precedes every other event of its pid.
+        var started = Set<PID>()
+        for e in r.events {
+            switch e.kind {
+            case let .start(pid, _, _, _, _): started.insert(pid)
+            case let .exit(pid, _, _), let .reaped(pid, _), let .state(pid, _),
+                 let .task(pid, _, _, _, _, _), let .output(pid?, _, _):
+                #expect(started.contains(pid), "event before start: \(e)", sourceLocation: sourceLocation)
+            default: break
+            }
+        }
+    }
+
+    @Test func osFork() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            report("parent")
+            pid = os.fork()
+            if pid == 0:
+                report("child")
+                os._exit(3)
+            _, status = os.waitpid(pid, 0)
+            print("child status", os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status >> 8)
+            """))
+        checkTree(r)
+        #expect(r.selfReports.count == 2)
+        let child = try #require(r.selfReports.first { $0.tag == "child" })
+        #expect(r.starts[child.pid]?.method == .osFork)
+        #expect(r.starts[child.pid]?.name == nil)
+        #expect(r.exits[child.pid]?.code == 3)
+        #expect(r.reaped[child.pid] == child.ppid)
+        #expect(r.starts[r.mainPID!]?.ppid == r.supervisor)
+        #expect(r.summary?.exitCode == 0)
+        #expect(r.summary?.processes == 2)
+    }
+
+    @Test func processSubclassAndNames() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            from multiprocessing import Process
+            class MyProcess(Process):
+                def run(self):
+                    report(self.name)
+            def work():
+                report("work")
+                sys.exit(5)
+            if __name__ == "__main__":
+                report("main")
+                ps = [Process(target=work), Process(target=work, name="mark1"), MyProcess()]
+                for p in ps: p.start()
+                for p in ps: p.join()
+            """))
+        checkTree(r)
+        let names = Set(r.starts.values.compactMap(\.name))
+        #expect(names.isSuperset(of: ["MainProcess", "Process-1", "mark1", "MyProcess-3"]))
+        for (pid, s) in r.starts where s.method == .fork {
+            #expect(r.exits[pid]?.code == (s.name == "MyProcess-3" ? 0 : 5))
+            #expect(r.reaped[pid] == r.mainPID)
+        }
+        #expect(r.selfReports.count == 4)
+    }
+
+    @Test func poolReusesWorkers() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            from multiprocessing import Pool
+            def square(n):
+                report("task%d" % n)
+                time.sleep(0.05)
+                return n * n
+            if __name__ == "__main__":
+                with Pool(2) as pool:
+                    print(pool.map(square, range(6), chunksize=1))
+            """))
+        checkTree(r)
+        let workers = r.starts.filter { ($0.value.name ?? "").hasPrefix("ForkPoolWorker") }
+        #expect(workers.count == 2)
+        var perWorker: [PID: Int] = [:]
+        for e in r.events {
+            if case let .task(pid, _, .started, function, _, _) = e.kind {
+                #expect(function == "square")
+                perWorker[pid, default: 0] += 1
+            }
+        }
+        #expect(perWorker.values.reduce(0, +) == 6)
+        #expect(Set(perWorker.keys).isSubset(of: Set(workers.keys)))
+        #expect(perWorker.values.contains { $0 >= 2 })
+        #expect(r.lines.contains { $0.text == "[0, 1, 4, 9, 16, 25]" && $0.pid == r.mainPID })
+    }
+
+    @Test func brokenPoolFailuresNobodyRetrieved() throws {
+        let r = try Harness.run(Harness.packageRoot + "/lessons/05-broken-pool/original.py", timeScale: 0.05)
+        checkTree(r)
+        let failed = r.events.compactMap { e -> String? in
+            if case let .task(_, _, .failed, function, args, error) = e.kind {
+                #expect(function == "test1")
+                #expect(args == "('mark<built-in function id>',)")
+                return error
+            }
+            return nil
+        }
+        #expect(failed == Array(repeating: "TypeError: must be real number, not str", count: 7))
+        #expect(r.summary?.unretrievedFailures == 7)
+        #expect(r.summary?.exitCode == 0)
+        #expect(r.lines.contains { $0.text.contains("mark<built-in function id>") })
+        #expect(r.starts.values.filter { ($0.name ?? "").hasPrefix("ForkPoolWorker") }.count == 5)
+    }
+
+    @Test func retrievedFailuresAreNotCounted() throws {
+        let r = try Harness.run(Harness.program("""
+            from multiprocessing import Pool
+            def bad(x): return "%f" % "s"
+            if __name__ == "__main__":
+                with Pool(2) as pool:
+                    a = pool.apply_async(bad, (1,))
+                    b = pool.apply_async(bad, (2,), error_callback=lambda e: None)
+                    c = pool.apply_async(bad, (3,))
+                    try: a.get()
+                    except TypeError: pass
+                    c.wait(); b.wait()
+            """))
+        checkTree(r)
+        #expect(r.events.filter { if case .task(_, _, .failed, _, _, _) = $0.kind { true } else { false } }.count == 3)
+        #expect(r.summary?.unretrievedFailures == 1)
+    }
+
+    @Test func grandchildren() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            from multiprocessing import Process
+            def grandchild(): report("grandchild")
+            def child():
+                report("child")
+                p = Process(target=grandchild); p.start(); p.join()
+            if __name__ == "__main__":
+                p = Process(target=child); p.start(); p.join()
+            """))
+        checkTree(r)
+        let g = try #require(r.selfReports.first { $0.tag == "grandchild" })
+        let c = try #require(r.selfReports.first { $0.tag == "child" })
+        #expect(g.ppid == c.pid)
+        #expect(r.starts[g.pid]?.name == "Process-1:1")
+        #expect(r.reaped[g.pid] == c.pid)
+    }
+
+    @Test func orphanIsReparentedToTheSupervisorAndReaped() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            pid = os.fork()
+            if pid == 0:
+                if os.fork() == 0:
+                    time.sleep(0.3)
+                    report("orphan")
+                    os._exit(7)
+                os._exit(0)
+            os.waitpid(pid, 0)
+            time.sleep(0.6)
+            """))
+        checkTree(r)
+        let orphan = try #require(r.selfReports.first { $0.tag == "orphan" })
+        #expect(orphan.ppid == r.supervisor)
+        #expect(r.exits[orphan.pid]?.code == 7)
+        #expect(r.reaped[orphan.pid] == r.supervisor)
+        #expect(r.starts[orphan.pid]?.ppid != r.supervisor)  // at birth its parent was the middle process
+    }
+
+    @Test func zombieIsSeenBeforeJoin() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            from multiprocessing import Process
+            def quick(): report("quick")
+            if __name__ == "__main__":
+                p = Process(target=quick); p.start()
+                time.sleep(0.8)
+                p.join()
+            """))
+        checkTree(r)
+        let child = try #require(r.selfReports.first { $0.tag == "quick" }).pid
+        let zombie = r.index { $0 == .state(pid: child, state: .zombie) }
+        let reaped = r.index { if case .reaped(child, _) = $0 { true } else { false } }
+        #expect(zombie != nil && reaped != nil && zombie! < reaped!)
+        #expect(r.exits[child]?.code == 0)
+    }
+
+    @Test func terminateIsSignal15() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            from multiprocessing import Process
+            def sleeper():
+                report("sleeper")
+                time.sleep(30)
+            if __name__ == "__main__":
+                p = Process(target=sleeper); p.start()
+                time.sleep(0.3)
+                p.terminate(); p.join()
+                print("exitcode", p.exitcode)
+            """))
+        checkTree(r)
+        let child = try #require(r.selfReports.first { $0.tag == "sleeper" }).pid
+        #expect(r.exits[child]?.signal == 15)
+        #expect(r.exits[child]?.code == nil)
+        #expect(r.lines.contains { $0.text == "exitcode -15" })
+    }
+
+    @Test(arguments: [StartMethod.spawn, .forkserver, .fork])
+    func startMethods(_ method: StartMethod) throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            from multiprocessing import Process, Pool, current_process
+            def child(): report(current_process().name)
+            def task(x):
+                report("task")
+                return x
+            if __name__ == "__main__":
+                report("main")
+                p = Process(target=child); p.start(); p.join()
+                with Pool(2) as pool:
+                    pool.map(task, range(4))
+            """), method: method)
+        checkTree(r)
+        let main = try #require(r.mainPID)
+        let child = try #require(r.selfReports.first { $0.tag == "Process-1" })
+        let start = try #require(r.starts[child.pid])
+        #expect(start.method == method)
+        #expect(start.name == "Process-1")
+        if method == .forkserver {
+            #expect(start.parent == main)
+            #expect(r.starts[start.ppid]?.name == "ForkServer")
+        } else {
+            #expect(start.ppid == main)
+            #expect(start.parent == nil)
+        }
+        let prefix = ["fork": "ForkPoolWorker", "spawn": "SpawnPoolWorker", "forkserver": "ForkServerPoolWorker"]
+        #expect(r.starts.values.filter { ($0.name ?? "").hasPrefix(prefix[method.rawValue]!) }.count == 2)
+        #expect(r.summary?.exitCode == 0)
+    }
+
+    @Test func seedPoolUnderSpawnLoopsUntilTheTimeout() throws {
+        let r = try Harness.run(Harness.packageRoot + "/lessons/05-broken-pool/original.py", method: .spawn,
+                                timeout: 8, timeScale: 0.05)
+        #expect(r.events.contains { $0.kind == .stopped(reason: .timeout, detail: $0.stoppedDetail ?? "") })
+        #expect(r.summary?.exitCode == 124)
+        #expect(r.lines.contains { $0.text.contains("RuntimeError") })
+        for pid in r.starts.keys { #expect(!Harness.isRunning(pid), "process \(pid) outlived the run") }
+    }
+
+    @Test func timeoutStopsTheWholeTree() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            import signal
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a stubborn program: only SIGKILL ends it
+            for i in range(3):
+                if os.fork() == 0:
+                    os.setsid()  # escapes the process group
+                    report("child")
+                    time.sleep(60)
+            report("main")
+            time.sleep(60)
+            """), timeout: 1)
+        #expect(r.summary?.exitCode == 124)
+        #expect(r.events.contains { if case .stopped(.timeout, _) = $0.kind { true } else { false } })
+        #expect(r.starts.count == 4)
+        for pid in r.starts.keys {
+            #expect(!Harness.isRunning(pid), "process \(pid) outlived the run")
+            #expect(r.exits[pid]?.signal == 9)
+        }
+    }
+
+    @Test func processLimitStopsAForkBomb() throws {
+        let r = try Harness.run(Harness.program("""
+            import os, time
+            for i in range(40):
+                if os.fork() == 0:
+                    time.sleep(30)
+                    os._exit(0)
+            time.sleep(30)
+            """), maxProcesses: 10)
+        #expect(r.events.contains { if case .stopped(.processLimit, _) = $0.kind { true } else { false } })
+        for pid in r.starts.keys { #expect(!Harness.isRunning(pid)) }
+    }
+
+    @Test func exitCodes() throws {
+        let r1 = try Harness.run(Harness.program("import sys; sys.exit(3)"))
+        #expect(r1.summary?.exitCode == 3)
+        let r2 = try Harness.run(Harness.program("import os, signal; os.kill(os.getpid(), signal.SIGKILL)"))
+        #expect(r2.summary?.exitCode == 137)
+        #expect(r2.exits[r2.mainPID!]?.signal == 9)
+        let r3 = try Harness.run(Harness.program("raise ValueError('boom')"))
+        #expect(r3.summary?.exitCode == 1)
+        #expect(r3.lines.contains { $0.stream == .stderr && $0.text == "ValueError: boom" && $0.pid == r3.mainPID })
+    }
+
+    @Test func syntaxErrorIsPythonsOwnMessage() throws {
+        let r = try Harness.run(Harness.program("print('a'\nx = = 2\n", name: "broken.py"))
+        #expect(r.summary?.exitCode == 1)
+        let err = r.lines.filter { $0.stream == .stderr }.map(\.text)
+        #expect(err.contains { $0.contains("SyntaxError") })
+        #expect(err.contains { $0.contains("broken.py") })
+    }
+
+    @Test func garbageInTheEventChannelIsIgnored() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            path = os.environ["PROCTUTOR_EVENTS"]
+            with open(path, "ab") as f:
+                f.write(b"\\xff\\xfe garbage {not json\\n")
+                f.write(b'{"t":1,"k":"out","pid":1,"s":9,"x":1}\\n')
+                f.write(b"x" * 3000000)
+                f.write(b"\\n")
+            report("after")
+            """))
+        #expect(r.summary?.exitCode == 0)
+        #expect(r.selfReports.count == 1)
+        #expect(r.events.contains { if case .notice = $0.kind { true } else { false } })
+        #expect(r.startCount.values.allSatisfy { $0 == 1 })
+    }
+
+    @Test func escapeSequencesNeverReachPlainOutput() throws {
+        let r = try Harness.run(Harness.program(#"""
+            import sys
+            print("\x1b[31mred\x1b[0m \x1b]0;title\x07 \x9b2J")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(b"bad \xff\xfe utf8\n")
+            """#))
+        let plain = r.events.map(PlainFormat.line).joined(separator: "\n")
+        #expect(!plain.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) })
+        #expect(r.lines.contains { $0.text == "bad \u{FFFD}\u{FFFD} utf8" })
+        #expect(plain.contains("␛[31mred"))
+    }
+
+    @Test func hugeOutputStaysBounded() throws {
+        let r = try Harness.run(Harness.program("""
+            import sys
+            line = "x" * 99 + "\\n"
+            for i in range(200000):
+                sys.stdout.write(line)
+            """))
+        #expect(r.summary?.exitCode == 0)
+        let kept = r.events.reduce(0) { n, e in
+            if case let .output(_, _, t) = e.kind { return n + t.utf8.count }
+            if case let .raw(_, t) = e.kind { return n + t.utf8.count }
+            return n
+        }
+        #expect(kept < 8 << 20)  // 20 MB written; a bounded part is kept
+        #expect(r.events.contains { if case .notice = $0.kind { true } else { false } })
+    }
+
+    @Test func nonPythonChildrenAreReported() throws {
+        let r = try Harness.run(Harness.program("""
+            import subprocess
+            subprocess.run(["sh", "-c", "echo from-sh; sleep 0.3"])
+            """))
+        checkTree(r)
+        #expect(r.starts.values.contains { $0.method == .exec })
+        #expect(r.lines.contains { $0.text == "from-sh" })
+    }
+
+    @Test func stopPauseAndResume() throws {
+        var sent = false
+        let r = try Harness.run(Harness.program(reportHelper + """
+            report("main")
+            time.sleep(30)
+            """), onEvent: { e, run in
+                if case .output = e.kind, !sent {
+                    sent = true
+                    run.pause(); run.resume(); run.stop()
+                }
+            })
+        #expect(r.events.contains { if case .stopped(.userStop, _) = $0.kind { true } else { false } })
+        #expect(r.exits[r.mainPID!]?.signal == 15)
+    }
+}
+
+extension Event {
+    var stoppedDetail: String? {
+        if case let .stopped(_, d) = kind { return d }
+        return nil
+    }
+}
