@@ -5,6 +5,8 @@ let package = Package(
     name: "proctutor",
     products: [
         .executable(name: "proctutor", targets: ["proctutor"]),
+        // For the nested Benchmarks/ package (in-process measurements of the UI); not built by CI.
+        .library(name: "ProcTutorKit", targets: ["ProcTutorCore", "ProcTutorLessons", "ProcTutorUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

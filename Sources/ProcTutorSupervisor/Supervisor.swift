@@ -31,6 +31,7 @@ public final class Supervisor {
     var channelSkipping = false
     var pidfds: [PID: Int32] = [:]
     var tempDir = ""
+    var arrivals = ArrivalLog(environment: [:])
 
     var paused = false
     var pausedAt = 0.0
@@ -139,6 +140,8 @@ public final class Supervisor {
         if inotifyFD >= 0 { inotify_add_watch(inotifyFD, eventsPath, UInt32(IN_MODIFY)) }
 
         var env = ProcessInfo.processInfo.environment
+        arrivals = ArrivalLog(environment: env)
+        env[ArrivalLog.variable] = nil
         let userPath = env["PYTHONPATH"].flatMap { $0.isEmpty ? nil : $0 }
         env["PYTHONPATH"] = userPath.map { tempDir + ":" + $0 } ?? tempDir
         env["PROCTUTOR_EVENTS"] = eventsPath
@@ -456,6 +459,7 @@ public final class Supervisor {
     func flushEvents() {
         let events = assembler.take()
         guard !events.isEmpty else { return }
+        arrivals.record(events)
         var text = ""
         for e in events {
             if case let .start(pid, _, _, _, _) = e.kind, pidfds[pid] == nil { watch(pid) }

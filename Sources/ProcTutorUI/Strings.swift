@@ -50,8 +50,8 @@ enum S {
     static let unretrievedYet = Localized(zh: "（尚未取回）", en: "(not retrieved yet)")
 
     // Timeline
-    static let legend = Localized(zh: "█ 存活  ▒ 僵尸  ▓ 任务  ✗ 失败的任务",
-                                  en: "█ alive  ▒ zombie  ▓ task  ✗ failed task")
+    static let legend = Localized(zh: "█ 存活  ▒ 僵尸  3 第 3 号任务  ✗ 失败的任务",
+                                  en: "█ alive  ▒ zombie  3 pool task 3  ✗ failed task")
 
     // Summary line
     static let procs = Localized(zh: "个进程", en: "processes")
@@ -98,8 +98,8 @@ enum S {
     static let pickAll = Localized(zh: "选出所有正确的选项（字母切换），然后按 Enter。", en: "Pick every right choice (letters toggle), then press Enter.")
     static let predictHint = Localized(zh: "先预测：输入一个整数，按 Enter 运行演示，运行结束后用真实结果检查。",
                                        en: "Predict first: type a whole number and press Enter; the demo runs and the real run checks you.")
-    static let predictRunning = Localized(zh: "演示正在运行……看右边的窗格。运行结束后显示结果。",
-                                          en: "The demo is running… watch the panes. The verdict comes when it ends.")
+    static let predictRunning = Localized(zh: "演示正在运行……按 Tab 看它的各个窗格。运行结束后显示结果。",
+                                          en: "The demo is running… Tab shows its panes. The verdict comes when it ends.")
     static let correct = Localized(zh: "正确！", en: "Correct!")
     static let wrong = Localized(zh: "不对", en: "Not quite")
     static let theAnswer = Localized(zh: "答案：", en: "the answer: ")

@@ -73,3 +73,32 @@ import ProcTutorCore
             """)
     }
 }
+
+@Suite struct VariantPickerTests {
+    @Test func everyVariantWhenTheyFitOnlyTheChosenOneWhenNot() {
+        let lesson = Fixtures.lessons[3]
+        let wide = CodePane.picker(lesson, chosen: lesson.demos[1], width: 200, lang: .en)
+        #expect(wide.text == "v   original  ▸ fixed    fixed, every worker started with spawn  ")
+        let narrow = CodePane.picker(lesson, chosen: lesson.demos[1], width: 40, lang: .en)
+        #expect(narrow.text == "v ‹2/3›  fixed ")
+    }
+}
+
+@Suite struct DocumentViewTests {
+    func text(_ inl: [Inline], width: Int = 80) -> [String] {
+        DocumentView.lines(Document(blocks: [.paragraph(inl)]), width: width).map(\.text)
+    }
+
+    @Test func softBreaksJoinCJKWithoutASpaceAndLatinWithOne() {
+        #expect(text([.text("进程"), .softBreak, .text("结束")]) == ["进程结束"])
+        #expect(text([.text("the"), .softBreak, .text("end")]) == ["the end"])
+        #expect(text([.text("用"), .softBreak, .text("Pool")]) == ["用 Pool"])
+        #expect(text([.code("None"), .softBreak, .text("（默认）")]) == ["None（默认）"])
+        #expect(text([.text("a"), .hardBreak, .text("b")]) == ["a", "b"])
+    }
+
+    @Test func listItemsHangTheirContinuationLines() {
+        let doc = Document(blocks: [.list(start: 9, items: [[.paragraph([.text("一二三四五六七八")])], [.paragraph([.text("x")])]])])
+        #expect(DocumentView.lines(doc, width: 12).map(\.text) == ["9.  一二三四", "    五六七八", "10. x"])
+    }
+}

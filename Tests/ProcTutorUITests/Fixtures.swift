@@ -67,7 +67,10 @@ enum Fixtures {
         lesson(5, id: "05-broken-pool", zh: "一个有问题的进程池程序", en: "A broken Pool program",
                demos: [Demo(name: "original", file: "original.py", title: Localized(zh: "原文代码", en: "original")),
                        Demo(name: "fixed", file: "fixed.py", title: Localized(zh: "修正版", en: "fixed"),
-                            startMethod: .fork)], text: processText),
+                            startMethod: .fork),
+                       Demo(name: "fixed-spawn", file: "fixed.py",
+                            title: Localized(zh: "修正版，用 spawn 启动每一个工作进程，再看时间线上的差别", en: "fixed, every worker started with spawn"),
+                            startMethod: .spawn)], text: processText),
     ]
 
     /// lessons/04-pool/demo.py with the tokens Python's tokenize module reports for it (kinds as PythonTokens maps them).

@@ -87,4 +87,17 @@ import ProcTutorCore
         _ = press(&s, .up, .enter)
         #expect(s.quiz?.phase == .answered(.correct))
     }
+
+    @Test func theQuizScrollsOnItsOwnAndTheLessonKeepsItsPlace() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 1)
+        // A question longer than the pane, so that a borrowed scroll position would show.
+        s.lessons[1].quiz[0].prompt = Localized(zh: "开头 " + String(repeating: "很长的题目。", count: 150), en: "")
+        _ = press(&s, .pageDown)
+        let lessonOffset = s.scroll[.lesson]
+        #expect((lessonOffset ?? 0) > 0)
+        _ = press(&s, .char("Q"))
+        #expect(App.view(s).rowText(3).contains("开头"))  // the first question, from its top
+        _ = press(&s, .escape)
+        #expect(s.scroll[.lesson] == lessonOffset)
+    }
 }

@@ -40,6 +40,8 @@ import ProcTutorCore
         #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/05-broken-pool/fixed.py", startMethod: .fork)])
         _ = App.update(&s, .runEnded)
         _ = press(&s, .char("v"))
+        #expect(s.demo?.name == "fixed-spawn")
+        _ = press(&s, .char("v"))
         #expect(s.demo?.name == "original")
     }
 

@@ -28,6 +28,8 @@ public struct QuizSession: Equatable, Sendable {
     public var answers: [Answer?]
     public var grades: [Grade?]
     public var observed: [Int?]
+    /// First visible line of the quiz (it takes the lesson pane's place, not its scroll position).
+    public var scroll = 0
 
     public init(lessonID: String, questions: [Question]) {
         self.lessonID = lessonID
@@ -67,6 +69,7 @@ public struct QuizSession: Equatable, Sendable {
         picked = []
         cursor = 0
         problem = nil
+        scroll = 0
         phase = index < questions.count ? .asking : .finished
     }
 }

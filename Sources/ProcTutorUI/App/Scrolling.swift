@@ -16,7 +16,8 @@ enum Scrolling {
     static func offset(_ s: AppState, _ pane: Pane, rows: Int, count: Int) -> Int {
         let maxOffset = max(0, count - rows)
         if pane == .output && s.followOutput { return maxOffset }
-        return min(max(0, s.scroll(pane)), maxOffset)
+        let wanted = pane == .lesson && s.quiz != nil ? s.quiz!.scroll : s.scroll(pane)
+        return min(max(0, wanted), maxOffset)
     }
 
     static func scroll(_ s: inout AppState, _ pane: Pane, by delta: Int, fromWheel: Bool = false) -> [AppCommand] {
@@ -29,7 +30,7 @@ enum Scrolling {
             return Quiz.open(&s)
         }
         let next = min(max(0, current + delta), maxOffset)
-        s.scroll[pane] = next
+        if pane == .lesson && s.quiz != nil { s.quiz!.scroll = next } else { s.scroll[pane] = next }
         if pane == .output { s.followOutput = next >= maxOffset }
         return []
     }

@@ -16,8 +16,9 @@ public enum CodeView {
         }
     }
 
-    /// One styled line per source line, each starting with its right-aligned line number.
-    public static func lines(_ source: SourceCode) -> [StyledLine] {
+    /// The source lines, each starting with its right-aligned line number; a line longer than `width` wraps,
+    /// its continuation indented past the numbers (nothing is cut off, even at 100×30).
+    public static func lines(_ source: SourceCode, width: Int = .max) -> [StyledLine] {
         var text = source.text
         if text.hasSuffix("\n") { text.removeLast() }
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
@@ -33,7 +34,8 @@ public enum CodeView {
             }
         }
         let numberWidth = max(2, "\(rows.count)".count)
-        return rows.enumerated().map { i, scalars in
+        let indent = StyledLine(String(repeating: " ", count: numberWidth) + "↪", Theme.lineNumber)
+        return rows.enumerated().flatMap { i, scalars in
             var line = StyledLine(TextWidth.pad("\(i + 1)", to: numberWidth, alignRight: true) + " ", Theme.lineNumber)
             var run = String.UnicodeScalarView()
             var runStyle = Style.plain
@@ -46,7 +48,7 @@ public enum CodeView {
                 run.append(sc)
             }
             if !run.isEmpty { line.append(screenSafe(String(run), tabWidth: 4), runStyle) }
-            return line
+            return line.width > width ? line.wrapped(width: width, indent: indent) : [line]
         }
     }
 }
@@ -58,21 +60,30 @@ enum CodePane {
         let method = s.effectiveStartMethod?.rawValue ?? S.defaultMethod[s.lang]
         let note = "m: \(method)"
         var header: [StyledLine] = []
-        if lesson.demos.count > 1 {
-            var picker = StyledLine("v ", Theme.key)
-            for d in lesson.demos {
-                let chosen = d.name == demo.name
-                picker.append(chosen ? "▸" : " ", chosen ? Theme.key : Theme.hint)
-                picker.append(" \(d.title[s.lang]) ", chosen ? Theme.selected.adding(bold: true) : Theme.hint)
-                picker.append(" ")
-            }
-            header.append(picker)
-        }
+        if lesson.demos.count > 1 { header.append(picker(lesson, chosen: demo, width: width, lang: s.lang)) }
         let path = lesson.path(of: demo)
         guard let source = s.sources[path] else {
             return PaneContent(title: demo.file, note: note, header: header,
                                lines: [StyledLine(S.noSource[s.lang], Theme.hint)])
         }
-        return PaneContent(title: demo.file, note: note, header: header, lines: CodeView.lines(source))
+        return PaneContent(title: demo.file, note: note, header: header, lines: CodeView.lines(source, width: width))
+    }
+
+    /// The variant picker: every variant with the chosen one marked; when they do not fit on one line, only
+    /// the chosen one with its position (`v ‹2/3› title`).
+    static func picker(_ lesson: Lesson, chosen: Demo, width: Int, lang: Lang) -> StyledLine {
+        var line = StyledLine("v ", Theme.key)
+        for d in lesson.demos {
+            let isChosen = d.name == chosen.name
+            line.append(isChosen ? "▸" : " ", isChosen ? Theme.key : Theme.hint)
+            line.append(" \(d.title[lang]) ", isChosen ? Theme.selected.adding(bold: true) : Theme.hint)
+            line.append(" ")
+        }
+        guard line.width > width else { return line }
+        let index = lesson.demos.firstIndex { $0.name == chosen.name } ?? 0
+        var compact = StyledLine("v ", Theme.key)
+        compact.append("‹\(index + 1)/\(lesson.demos.count)› ", Theme.hint)
+        compact.append(" \(chosen.title[lang]) ", Theme.selected.adding(bold: true))
+        return compact
     }
 }

@@ -43,12 +43,23 @@ public enum ProcessTableView {
     {
         let tree = run.tree
         let recs = run.table.records
-        let maxDepth = tree.map(\.depth).max() ?? 0
-        let hasLogical = recs.contains { $0.parent != nil }
-        let pidW = 7 + min(maxDepth, 4) * 2
-        let ppidW = hasLogical ? 14 : 7
-        let stateW = lang == .zh ? 14 : 16
-        let aliveW = 6, startW = 7, timeW = 7
+        // Columns as wide as their widest value (one space between), so that NAME gets the rest.
+        func pidText(_ k: Int) -> String {
+            let depth = min(tree[k].depth, 4)
+            return (depth > 0 ? String(repeating: " ", count: (depth - 1) * 2) + "└ " : "") + "\(recs[tree[k].index].pid)"
+        }
+        // The kernel parent, then the logical (multiprocessing) parent where it differs: forkserver children.
+        func ppidText(_ r: ProcessRecord) -> String {
+            r.parent.map { $0 == r.ppid ? "\(r.ppid)" : "\(r.ppid) (\($0))" } ?? "\(r.ppid)"
+        }
+        func widest(_ header: Localized, _ values: [String]) -> Int {
+            (values + [header[lang]]).map(TextWidth.of).max()! + 1
+        }
+        let pidW = widest(S.colPID, tree.indices.map(pidText))
+        let ppidW = widest(S.colPPID, recs.map(ppidText))
+        let stateW = widest(S.colState, recs.map { stateText($0, run: run, lang: lang) })
+        let aliveW = widest(S.colAlive, [S.yes[lang], S.no[lang]])
+        let startW = 8, timeW = 7
         // START goes first when room is short: the timeline shows start times too, names matter more.
         let showStart = width >= pidW + ppidW + stateW + aliveW + timeW + startW + 17
         let fixed = pidW + ppidW + stateW + aliveW + timeW + (showStart ? startW : 0)
@@ -65,16 +76,11 @@ public enum ProcessTableView {
         let header = StyledLine(cells(S.colPID[lang], S.colPPID[lang], S.colName[lang], S.colState[lang],
                                       S.colAlive[lang], S.colStart[lang], S.colTime[lang]), Theme.title.adding(underline: true))
         let row = { (k: Int) -> StyledLine in
-            let item = tree[k]
-            let r = recs[item.index]
-            let depth = min(item.depth, 4)
-            let pid = (depth > 0 ? String(repeating: " ", count: (depth - 1) * 2) + "└ " : "") + "\(r.pid)"
-            // The kernel parent, then the logical (multiprocessing) parent where it differs: forkserver children.
-            let ppid = r.parent.map { $0 == r.ppid ? "\(r.ppid)" : "\(r.ppid) (\($0))" } ?? "\(r.ppid)"
+            let r = recs[tree[k].index]
             let name = screenSafe(r.name ?? r.method.rawValue)
             let alive = r.isAlive ? S.yes[lang] : S.no[lang]
             let end = r.exitedAt ?? run.clock
-            let text = cells(pid, ppid, name, stateText(r, run: run, lang: lang), alive,
+            let text = cells(pidText(k), ppidText(r), name, stateText(r, run: run, lang: lang), alive,
                              "+" + Format.seconds(r.startedAt), Format.seconds(end - r.startedAt))
             return StyledLine(text, rowStyle(r, run: run))
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Wall time under `proctutor run` vs plain `python3 -u`, side by side with hyperfine.
-# Usage (from the project root): scripts/bench/overhead.sh PROCTUTOR PYTHON [RUNS]
+# Usage (from the project root): scripts/engine-bench/overhead.sh PROCTUTOR PYTHON [RUNS]
 set -eu
 PT=$(realpath "$1"); PY=$2; RUNS=${3:-15}
 here=$(cd "$(dirname "$0")" && pwd)

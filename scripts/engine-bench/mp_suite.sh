@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs CPython's multiprocessing suite per start method with and without proctutor's tracer (one after the
 # other, never in parallel) and prints tests run, result line and wall time. Usage (from the project root):
-#   scripts/bench/mp_suite.sh PROCTUTOR PYTHON [METHOD…]
+#   scripts/engine-bench/mp_suite.sh PROCTUTOR PYTHON [METHOD…]
 set -u
 PT=$(realpath "$1"); PY=$2; shift 2
 methods=${*:-fork spawn forkserver}
