@@ -9,21 +9,20 @@ public enum PlainLesson {
     public static func render(_ lesson: Lesson, of total: Int, lang: Lang, width: Int) -> [String] {
         let width = max(20, width)
         var out: [String] = []
-        let title = clean("\(lesson.number)/\(total) \(lesson.title[lang])")
-        out.append(title)
-        out.append(String(repeating: "=", count: min(width, TextWidth.of(title))))
+        // The position and title; the text's own first heading follows, so no underline here.
+        out += TextWidth.wrap(clean("\(lesson.number)/\(total) · \(lesson.title[lang])"), width: width)
         out.append("")
         let document = lesson.text[lang] ?? lesson.text.values.first ?? Document(blocks: [])
         for block in document.blocks {
             out += render(block, width: width)
             out.append("")
         }
-        out += footer(lesson, lang: lang, width: width)
+        out += footer(lesson, isLast: lesson.number >= total, lang: lang, width: width)
         return out
     }
 
     /// What to do without the full screen: run the demo and take the quiz as plain commands.
-    static func footer(_ lesson: Lesson, lang: Lang, width: Int) -> [String] {
+    static func footer(_ lesson: Lesson, isLast: Bool, lang: Lang, width: Int) -> [String] {
         let n = lesson.number
         var lines: [String] = []
         switch lang {
@@ -35,7 +34,7 @@ public enum PlainLesson {
                 lines.append("选择演示版本（\(names)）：proctutor run \(n) --variant 名称")
             }
             lines.append("做本课的测验：proctutor quiz \(n) --plain")
-            lines.append("下一课：proctutor learn \(n + 1)")
+            if !isLast { lines.append("下一课：proctutor learn \(n + 1)") }
         case .en:
             lines.append("This terminal cannot show the full-screen tutorial (TERM=dumb, or output is not a terminal), so here is the plain text.")
             lines.append("Run this lesson's demo: proctutor run \(n)")
@@ -44,7 +43,7 @@ public enum PlainLesson {
                 lines.append("Choose a demo variant (\(names)): proctutor run \(n) --variant NAME")
             }
             lines.append("Take this lesson's quiz: proctutor quiz \(n) --plain")
-            lines.append("Next lesson: proctutor learn \(n + 1)")
+            if !isLast { lines.append("Next lesson: proctutor learn \(n + 1)") }
         }
         return lines.flatMap { TextWidth.wrap($0, width: width) }
     }
