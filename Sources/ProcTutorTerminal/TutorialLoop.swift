@@ -48,6 +48,7 @@ public final class TutorialLoop {
     func runUntilExit() -> LoopExit {
         let size = screen.refreshSize()
         send(.resize(width: size.width, height: size.height))
+        for msg in hooks.opening where exit == nil { send(msg) }
         while exit == nil {
             drawIfDue()
             waitAndHandle()
@@ -227,12 +228,16 @@ public final class TutorialLoop {
         if exit == nil { exit = how }
     }
 
-    /// Ctrl-Z: give the terminal back, really stop, and take it again when continued.
+    /// Ctrl-Z: give the terminal back, really stop, and take it again when continued. A running demo is frozen
+    /// meanwhile (it lives in its own session, so the shell's job control would not stop it).
     private func suspendSelf() {
+        let frozen = paused ? nil : liveRun
+        frozen?.run.pause()
         screen.suspend()
         pt_signal_default(SIGTSTP)
         raise(SIGTSTP)
         // Execution continues here after SIGCONT.
+        frozen?.run.resume()
         signals.reinstall()
         screen.resumeAfterSuspend()
         let size = screen.refreshSize()

@@ -77,10 +77,11 @@ struct PlainQuiz {
         while true {
             write("> ", newline: false)
             guard let line = input() else { return nil }
-            if echo { write(line) }
+            // What was typed goes back to the terminal (echo, and quoted in the message): never raw.
+            if echo { write(Sanitizer.sanitize(line)) }
             switch Grading.parse(line, for: q) {
             case let .success(a): return a
-            case let .failure(problem): write(problem.message[lang])
+            case let .failure(problem): write(Sanitizer.sanitize(problem.message[lang]))
             }
         }
     }

@@ -80,21 +80,29 @@ struct ExitPathTests {
         #expect(try t.leakedProcesses().isEmpty)
     }
 
-    @Test("Ctrl-Z gives the terminal back while stopped and takes it again on SIGCONT")
+    @Test("Ctrl-Z gives the terminal back and freezes the demo while stopped; fg takes both back")
     func suspend() throws {
         let t = try TutorialHarness(TutorialHarness.fixture())
         defer { t.close() }
         try t.waitForScreen(containing: "Long-running")
         let tutorial = try t.proctutorPID()
+        try t.tmux.keys("r")
+        let demo = try t.demoProcesses(count: 4).map(\.pid)
         try t.tmux.keys("C-z")
         try t.tmux.waitFor("the job to stop") { $0.contains(TmuxSession.stoppedMarker) }
         #expect(Processes.stat(tutorial)?.state == "T", "proctutor did not stop on Ctrl-Z")
+        // The demo lives in its own session, out of the shell's job control: the tutorial froze it itself.
+        #expect(Processes.waitUntil(timeout: 10) { demo.allSatisfy { Processes.stat($0)?.state == "T" } },
+                "the demo kept running while the tutorial was suspended")
         try t.expectTerminalRestored()
         try t.tmux.keys("Enter")  // the script runs `fg`
         try t.waitForScreen(containing: "Long-running")
-        try t.tmux.keys("q")
-        #expect(try t.waitForExit() == 0)
+        #expect(Processes.waitUntil(timeout: 10) { demo.allSatisfy { Processes.stat($0)?.state == "S" } },
+                "the demo was not thawed after fg")
+        try t.tmux.keys("C-c")
+        _ = try t.waitForExit()
         try t.expectTerminalRestored()
+        #expect(Processes.waitGone(demo, timeout: 10).isEmpty)
     }
 
     @Test("closing the terminal window leaves no demo process")

@@ -44,4 +44,13 @@ import ProcTutorCore
             }
         }
     }
+
+    @Test func noLessonsAtAllStillDrawsAndEveryKeyIsSafe() {
+        var s = AppState(lessons: [], lang: .en, width: 100, height: 30)
+        let keys: [Key] = [.char("r"), .char("s"), .char("p"), .char("v"), .char("m"), .char("o"), .char("Q"),
+                           .right, .left, .char("3"), .tab, .down, .end, .pageDown, .char("?"), .escape]
+        for k in keys { #expect(App.update(&s, .key(k)) == []) }
+        #expect(App.view(s).cells.count == 100 * 30)
+        #expect(App.update(&s, .key(.char("q"))) == [.quit])
+    }
 }

@@ -33,6 +33,7 @@ struct LoaderFuzzTests {
         CrashReporter.install()
         defer { CrashReporter.clear() }
         var stats = (cases: 0, rejected: 0, withProblems: 0, positioned: 0, problems: 0, unchanged: 0)
+        var unsafeMessages = 0
         let range = FuzzSettings.onlyCase.map { $0...$0 } ?? 0...(cases - 1)
         for n in range {
             var rng = SplitMix64(seed: seed &+ UInt64(n) &* 0x9E37_79B9)
@@ -66,6 +67,10 @@ struct LoaderFuzzTests {
                 if p.line != nil { stats.positioned += 1 }
                 #expect(p.path.hasPrefix(folder), "a problem without the file's path: \(p) — \(replay)")
                 #expect(!p.message.isEmpty, "an empty message — \(replay)")
+                if let unsafe = TerminalSafety.firstProblem(in: Data(p.description.utf8), allowing: [0x0A, 0x09]) {
+                    unsafeMessages += 1
+                    if unsafeMessages <= 3 { Issue.record("a message that is unsafe to print (\(unsafe)) — \(replay)") }
+                }
                 #expect(p.description.hasPrefix(p.path + (p.line.map { ":\($0)" } ?? "")), "\(p) — \(replay)")
                 if let line = p.line, p.path == path {
                     lineCount = lineCount ?? Self.lines(in: mutated)

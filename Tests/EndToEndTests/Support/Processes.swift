@@ -37,6 +37,16 @@ enum Processes {
         return (state, ppid, session)
     }
 
+    /// Polls `condition` until it holds or `timeout` seconds pass; returns whether it held.
+    static func waitUntil(timeout: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            if Date() >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return true
+    }
+
     /// Waits until none of `pids` is alive; returns the ones still alive at the deadline.
     static func waitGone(_ pids: [Int32], timeout: Double) -> [Int32] {
         let deadline = Date().addingTimeInterval(timeout)

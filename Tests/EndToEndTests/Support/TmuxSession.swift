@@ -15,6 +15,9 @@ import Testing
 final class TmuxSession {
     let socket = "proctutor-test-\(UUID().uuidString.prefix(8))"
     static let exitMarker = "EXIT-STATUS="
+    /// Environment variables that change what proctutor shows or does.
+    static let influential = ["NO_COLOR", "COLUMNS", "LINES", "LANGUAGE", "LC_MESSAGES", "PROCTUTOR_LESSONS",
+                              "PROCTUTOR_TEST_CRASH_AFTER_MS", "SWIFT_BACKTRACE", "TERMINFO"]
     static let stoppedMarker = "PROCTUTOR-STOPPED"
 
     /// Runs `command` (program and arguments) in a detached `width` × `height` window with `environment` added.
@@ -22,13 +25,16 @@ final class TmuxSession {
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { Self.quote("\($0.key)=\($0.value)") }.joined(separator: " ")
+        // What the test runner's own environment may carry (`swift test --parallel` sets NO_COLOR, for one)
+        // must not decide the outcome: unset whatever changes proctutor unless this test sets it.
+        let unset = Self.influential.filter { env[$0] == nil }.map { "-u \($0)" }.joined(separator: " ")
         let script = """
             set -m; "$0" "$@"; s=$?
             while [ "$s" -eq 148 ]; do echo \(Self.stoppedMarker); read -r _; fg >/dev/null; s=$?; done
             echo \(Self.exitMarker)$s; exec sleep 3600
             """
         // tmux sets TERM itself inside the pane; `env` puts ours back for the program.
-        let line = "env \(exports) bash -c \(Self.quote(script)) " + command.map(Self.quote).joined(separator: " ")
+        let line = "env \(unset) \(exports) bash -c \(Self.quote(script)) " + command.map(Self.quote).joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", line])
         try tmux(["set-option", "-g", "status", "off"])
     }
