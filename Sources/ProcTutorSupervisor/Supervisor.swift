@@ -207,7 +207,7 @@ public final class Supervisor {
             add(inotifyFD, .channel)
             add(signalFD, .signals)
             for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
-            let n = poll(&fds, nfds_t(fds.count), 25)
+            let n = poll(&fds, nfds_t(fds.count), 40)
             if n < 0, errno != EINTR { break }
             if n > 0 {
                 for (i, p) in fds.enumerated() where p.revents != 0 {
@@ -245,7 +245,7 @@ public final class Supervisor {
     func periodic() {
         let t = now()
         reapChildren()
-        if t - lastSample >= 0.025 {
+        if t - lastSample >= 0.04 {  // states of live processes (zombies come from pidfds at once)
             lastSample = t
             for pid in assembler.livePIDs {
                 guard let s = ProcFS.stat(pid) else { continue }
@@ -256,7 +256,7 @@ public final class Supervisor {
                 }
             }
         }
-        if t - lastWalk >= 0.1 {
+        if t - lastWalk >= 0.25 {  // every process on the machine: a cost that must stay rare
             lastWalk = t
             walk(at: t)
         }
