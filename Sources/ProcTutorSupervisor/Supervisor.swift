@@ -464,7 +464,7 @@ public final class Supervisor {
     func flushEvents() {
         let events = assembler.take()
         guard !events.isEmpty else { return }
-        arrivals.record(events)
+        arrivals.record(events, origin: origin)
         var text = ""
         for e in events {
             text += EventJSON.encode(e)
