@@ -284,8 +284,11 @@ def figure3(ctx):
 class Tmux(object):
     """A private tmux server (its own socket, no config) with a holder session so the server stays up."""
 
+    count = 0
+
     def __init__(self, env):
-        self.sock = "proctutor-bench-%d" % os.getpid()
+        Tmux.count += 1  # a fresh socket each time: a server being killed may still hold the last one
+        self.sock = "proctutor-bench-%d-%d" % (os.getpid(), Tmux.count)
         self.env = env
         self.tmux("new-session", "-d", "-s", "hold", "-x", "120", "-y", "40", "sleep 3600")
 

@@ -145,13 +145,10 @@ public enum EventJSON {
 
 /// A parsed JSON object with typed accessors that say what is wrong. Shared by the public and the tracer form.
 public struct JSONObject {
-    let dict: [String: Any]
+    let dict: [String: FlatJSON.Value]
 
     public init(_ line: String) throws {
-        guard let data = line.data(using: .utf8),
-              let any = try? JSONSerialization.jsonObject(with: data, options: []),
-              let dict = any as? [String: Any]
-        else { throw EventJSON.DecodingError(message: "not a JSON object") }
+        guard let dict = FlatJSON.parse(line) else { throw EventJSON.DecodingError(message: "not a JSON object") }
         self.dict = dict
     }
 
@@ -159,10 +156,10 @@ public struct JSONObject {
         EventJSON.DecodingError(message: dict[k] == nil ? "missing field \"\(k)\"" : "field \"\(k)\" is not \(what)")
     }
 
-    func isNull(_ k: String) -> Bool { dict[k] == nil || dict[k] is NSNull }
+    func isNull(_ k: String) -> Bool { dict[k] == nil || dict[k] == .null }
 
     public func string(_ k: String) throws -> String {
-        guard let s = dict[k] as? String else { throw missing(k, "a string") }
+        guard case let .string(s)? = dict[k] else { throw missing(k, "a string") }
         return s
     }
 
@@ -171,9 +168,7 @@ public struct JSONObject {
     }
 
     public func double(_ k: String) throws -> Double {
-        guard let n = dict[k] as? NSNumber else { throw missing(k, "a number") }
-        let d = n.doubleValue
-        guard d.isFinite else { throw missing(k, "a finite number") }
+        guard case let .number(d)? = dict[k] else { throw missing(k, "a number") }
         return d
     }
 
@@ -197,7 +192,10 @@ public struct JSONObject {
         isNull(k) ? nil : try pid(k)
     }
 
-    public func bool(_ k: String) -> Bool { (dict[k] as? Bool) ?? false }
+    public func bool(_ k: String) -> Bool {
+        if case let .bool(b)? = dict[k] { return b }
+        return false
+    }
 
     public func enumValue<E: RawRepresentable>(_ k: String) throws -> E where E.RawValue == String {
         let s = try string(k)

@@ -50,6 +50,7 @@ public struct RunAssembler {
     private var out: [Event] = []
     private var failedJobs: [Int] = []
     private var retrievedJobs = Set<Int>()
+    private var callbackJobs = Set<Int>()
     private var mainPID: PID?
     private var mainStatus: (code: Int?, signal: Int?)?
     private var raw = [OutputStream.stdout: RawStream(), .stderr: RawStream()]
@@ -210,9 +211,17 @@ public struct RunAssembler {
             procs[pid] = p
             if status == .failed { failedJobs.append(job) }
             emit(Event(t: t, .task(pid: pid, id: job, status: status, function: f, args: a, error: error)))
+            if status == .failed, callbackJobs.contains(job), retrievedJobs.insert(job).inserted {
+                emit(Event(t: t, .retrieved(id: job)))  // delivered to its error_callback
+            }
         case let .retrieved(job):
             guard retrievedJobs.insert(job).inserted else { return }
             emit(Event(t: t, .retrieved(id: job)))
+        case let .errorCallback(job):
+            callbackJobs.insert(job)
+            if failedJobs.contains(job), retrievedJobs.insert(job).inserted {
+                emit(Event(t: t, .retrieved(id: job)))
+            }
         case let .notice(_, text):
             emit(Event(t: t, .notice(text: text)))
         }
@@ -514,7 +523,7 @@ extension TracerRecord {
             pid
         case let .notice(pid, _):
             pid
-        case .retrieved:
+        case .retrieved, .errorCallback:
             nil
         }
     }

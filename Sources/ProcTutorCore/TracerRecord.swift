@@ -16,6 +16,8 @@ public enum TracerRecord: Equatable, Sendable {
     case task(pid: PID, job: Int, status: TaskStatus, function: String?, args: String?, error: String?)
     /// The program fetched a failed result of pool job `job` (`get()`, `error_callback`, `imap`).
     case retrieved(job: Int)
+    /// Pool job `job` was made with an `error_callback`: a failure of it reaches the program.
+    case errorCallback(job: Int)
     case notice(pid: PID?, text: String)
 
     /// Decodes one line of the channel.
@@ -47,6 +49,8 @@ public enum TracerRecord: Equatable, Sendable {
                            error: try o.optionalString("e"))
         case "got":
             record = .retrieved(job: try o.int("j"))
+        case "errcb":
+            record = .errorCallback(job: try o.int("j"))
         case "notice":
             record = .notice(pid: try o.optionalPID("pid"), text: try o.string("text"))
         default:

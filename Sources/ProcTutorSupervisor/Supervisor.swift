@@ -443,14 +443,9 @@ public final class Supervisor {
 
     func channelLine() {
         guard !channelBuffer.isEmpty else { return }
-        let line = String(decoding: channelBuffer, as: UTF8.self)
-        let before = assembler.livePIDs.count
-        assembler.channelLine(line)
-        if assembler.livePIDs.count != before {
-            for pid in assembler.livePIDs where pidfds[pid] == nil { watch(pid) }
-        }
+        assembler.channelLine(String(decoding: channelBuffer, as: UTF8.self))
         // Births announced faster than the periodic walk: count the tree now rather than up to 0.1 s later.
-        if !stopping, assembler.unfinishedPIDs.count > config.maxProcesses {
+        if !stopping, assembler.table.aliveCount > config.maxProcesses {
             let t = now()
             if t - lastWalk >= 0.01 {
                 lastWalk = t
@@ -467,6 +462,7 @@ public final class Supervisor {
         arrivals.record(events)
         var text = ""
         for e in events {
+            if case let .start(pid, _, _, _, _) = e.kind, pidfds[pid] == nil { watch(pid) }
             text += EventJSON.encode(e)
             text += "\n"
         }

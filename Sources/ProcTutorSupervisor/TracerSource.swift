@@ -367,35 +367,46 @@ def _proctutor_install():
         return n if isinstance(n, str) else type(f).__name__
 
     def patch_pool(pool):
-        """Remembers the pool's names; tasks are seen in the workers (see on_child_start) and retrievals
-        through ApplyResult._value (a property whose getter returns normally, so no traceback ever shows it)."""
-        mp["pool"] = pool
+        """Remembers which failed results the program fetched. No wrapper is on a path an exception takes (a
+        traceback never shows the tracer) and no attribute is added (dir() of a result is unchanged):
+        get() calls ready() once it has waited, so ready() called from get() on a failed result means the
+        program is about to receive the exception; a job with an error_callback is announced when it is made."""
         if not S.atexit:
             register_atexit()
         ApplyResult = pool.ApplyResult
         get_code = getattr(ApplyResult.get, "__code__", None)
-        set_codes = set(getattr(c._set, "__code__", None) for c in (ApplyResult, getattr(pool, "MapResult", None)) if c)
+        real_ready = ApplyResult.ready
 
-        def _get_value(self):
-            value = self.__dict__["_value"]
+        def ready(self):
+            r = real_ready(self)
             try:
-                caller = sys._getframe(1).f_code
-                if caller is get_code:
-                    if not self.__dict__.get("_success", True):
-                        flush_retrieved()
-                        seen(self._job)
-                elif caller in set_codes:
-                    # result-handler thread: bookkeeping only, no syscall (rule 5)
-                    if not self.__dict__.get("_success", True) and self.__dict__.get("_error_callback") is not None:
-                        S.pending_retrieved.append(self._job)
+                if r and sys._getframe(1).f_code is get_code and not self._success:
+                    seen(self._job)
             except Exception:
                 pass
-            return value
+            return r
 
-        def _set_value(self, value):
-            self.__dict__["_value"] = value
+        ready.__name__ = "ready"
+        ready.__qualname__ = "ApplyResult.ready"
+        ready.__module__ = pool.__name__
+        ready.__doc__ = real_ready.__doc__
+        ready.__wrapped__ = real_ready
+        ApplyResult.ready = ready
 
-        ApplyResult._value = property(_get_value, _set_value)
+        real_init = ApplyResult.__init__
+
+        def __init__(self, *args, **kwargs):
+            real_init(self, *args, **kwargs)
+            try:
+                if getattr(self, "_error_callback", None) is not None:
+                    emit('"k":"errcb","j":%d' % self._job)
+            except Exception:
+                pass
+
+        __init__.__qualname__ = "ApplyResult.__init__"
+        __init__.__module__ = pool.__name__
+        __init__.__wrapped__ = real_init
+        ApplyResult.__init__ = __init__
 
         IMap = getattr(pool, "IMapIterator", None)
         if IMap is not None:
@@ -414,10 +425,10 @@ def _proctutor_install():
                         pass
                     return item
 
-            real_init = IMap.__init__
+            real_imap_init = IMap.__init__
 
             def __init__(self, *args, **kwargs):
-                real_init(self, *args, **kwargs)
+                real_imap_init(self, *args, **kwargs)
                 try:
                     items = Items(self._items)
                     items._proctutor_job = self._job
@@ -427,7 +438,7 @@ def _proctutor_install():
 
             __init__.__qualname__ = "IMapIterator.__init__"
             __init__.__module__ = pool.__name__
-            __init__.__wrapped__ = real_init
+            __init__.__wrapped__ = real_imap_init
             IMap.__init__ = __init__
 
     def seen(job):

@@ -9,44 +9,41 @@ public enum PlainLesson {
     public static func render(_ lesson: Lesson, of total: Int, lang: Lang, width: Int) -> [String] {
         let width = max(20, width)
         var out: [String] = []
-        let title = clean("\(lesson.number)/\(total) \(lesson.title[lang])")
-        out.append(title)
-        out.append(String(repeating: "=", count: min(width, TextWidth.of(title))))
+        // The position and title; the text's own first heading follows, so no underline here.
+        out += TextWidth.wrap(clean("\(lesson.number)/\(total) · \(lesson.title[lang])"), width: width)
         out.append("")
         let document = lesson.text[lang] ?? lesson.text.values.first ?? Document(blocks: [])
         for block in document.blocks {
             out += render(block, width: width)
             out.append("")
         }
-        out += footer(lesson, lang: lang, width: width)
+        out += footer(lesson, isLast: lesson.number >= total, lang: lang, width: width)
         return out
     }
 
-    /// What to do without the full screen: run the demo and take the quiz as plain commands.
-    static func footer(_ lesson: Lesson, lang: Lang, width: Int) -> [String] {
+    /// What to do without the full screen: run the demo and take the quiz as plain commands. Each command is
+    /// on a line of its own and never wrapped, so it can be copied whole.
+    static func footer(_ lesson: Lesson, isLast: Bool, lang: Lang, width: Int) -> [String] {
         let n = lesson.number
-        var lines: [String] = []
-        switch lang {
-        case .zh:
-            lines.append("这个终端无法显示全屏教程（TERM=dumb，或输出不是终端），因此以纯文本显示。")
-            lines.append("运行本课的演示：proctutor run \(n)")
-            if lesson.demos.count > 1 {
-                let names = lesson.demos.map(\.name).joined(separator: "、")
-                lines.append("选择演示版本（\(names)）：proctutor run \(n) --variant 名称")
-            }
-            lines.append("做本课的测验：proctutor quiz \(n) --plain")
-            lines.append("下一课：proctutor learn \(n + 1)")
-        case .en:
-            lines.append("This terminal cannot show the full-screen tutorial (TERM=dumb, or output is not a terminal), so here is the plain text.")
-            lines.append("Run this lesson's demo: proctutor run \(n)")
-            if lesson.demos.count > 1 {
-                let names = lesson.demos.map(\.name).joined(separator: ", ")
-                lines.append("Choose a demo variant (\(names)): proctutor run \(n) --variant NAME")
-            }
-            lines.append("Take this lesson's quiz: proctutor quiz \(n) --plain")
-            lines.append("Next lesson: proctutor learn \(n + 1)")
+        let zh = lang == .zh
+        var items: [(String, String)] = []
+        items.append((zh ? "运行本课的演示：" : "Run this lesson's demo:", "proctutor run \(n)"))
+        if lesson.demos.count > 1 {
+            let names = lesson.demos.map(\.name).joined(separator: zh ? "、" : ", ")
+            items.append((zh ? "选择演示版本（\(names)）：" : "Choose a demo variant (\(names)):",
+                          zh ? "proctutor run \(n) --variant 名称" : "proctutor run \(n) --variant NAME"))
         }
-        return lines.flatMap { TextWidth.wrap($0, width: width) }
+        items.append((zh ? "做本课的测验：" : "Take this lesson's quiz:", "proctutor quiz \(n) --plain"))
+        if !isLast { items.append((zh ? "下一课：" : "Next lesson:", "proctutor learn \(n + 1)")) }
+
+        let note = zh ? "这个终端无法显示全屏教程（TERM=dumb，或输出不是终端），因此以纯文本显示。"
+                      : "This terminal cannot show the full-screen tutorial (TERM=dumb, or output is not a terminal), so here is the plain text."
+        var lines = TextWidth.wrap(note, width: width)
+        for (label, command) in items {
+            lines += TextWidth.wrap(label, width: width)
+            lines.append("    " + command)
+        }
+        return lines
     }
 
     static func render(_ block: Block, width: Int) -> [String] {

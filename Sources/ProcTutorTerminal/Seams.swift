@@ -35,6 +35,9 @@ public struct TutorialHooks {
     /// Told once the terminal is set up, before the first frame: whether colours are drawn (false on a
     /// monochrome terminal or with `NO_COLOR`), so the app can lean on bold, dim and reverse instead.
     public var started: (_ colored: Bool) -> Void = { _ in }
+    /// Messages sent once the screen's size is known, before the first frame, as if the student had typed
+    /// them: `proctutor watch` starts its run with `r`.
+    public var opening: [AppMsg] = []
 
     public init(update: @escaping (AppMsg) -> [AppCommand], view: @escaping () -> any CellGrid,
                 startRun: @escaping (String, StartMethod?) throws -> any DemoRun,

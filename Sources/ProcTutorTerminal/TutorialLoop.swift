@@ -48,6 +48,7 @@ public final class TutorialLoop {
     func runUntilExit() -> LoopExit {
         let size = screen.refreshSize()
         send(.resize(width: size.width, height: size.height))
+        for msg in hooks.opening where exit == nil { send(msg) }
         while exit == nil {
             drawIfDue()
             waitAndHandle()

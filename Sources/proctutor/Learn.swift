@@ -39,25 +39,35 @@ struct Learn: ParsableCommand {
             printPlain(start, of: library, lang: lang, store: store, notes: notes, environment: environment)
             return
         }
+        do {
+            try Self.fullScreen(library: library, at: start, lang: lang, store: store, progress: progress,
+                                notes: notes, environment: environment)
+        } catch let error as TerminalError {
+            // curses refused this terminal (an unknown TERM): the plain text still teaches.
+            printPlain(start, of: library, lang: lang, store: store,
+                       notes: notes + ["proctutor: \(error); showing the plain text"], environment: environment)
+        }
+    }
+
+    /// The full-screen tutorial at `start` (in its quiz with `openQuiz`), until the student leaves.
+    ///
+    /// - Throws: `TerminalError` when curses refuses the terminal (nothing was drawn: the caller falls back to
+    ///   plain text), `ExitCode` 128+N when signal N ended it.
+    static func fullScreen(library: LessonLibrary, at start: Lesson, lang: Lang, store: ProgressStore,
+                           progress: StudentProgress, notes: [String], environment: [String: String],
+                           openQuiz: Bool = false) throws {
         let index = library.lessons.firstIndex { $0.id == start.id } ?? 0
         let demos = library.lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
         // Found once: behind a pyenv/asdf shim the search runs a process, which must not stall every `r`.
         // Not found: each run says how to install Python, in the output pane.
         let python = try? PythonLocator.locate(explicit: nil, environment: environment)
-        let state = AppState(lessons: library.lessons, lessonIndex: index, lang: lang, width: 0, height: 0,
+        var state = AppState(lessons: library.lessons, lessonIndex: index, lang: lang, width: 0, height: 0,
                              monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
                              sources: PythonTokens.load(files: demos, python: python ?? "python3"),
                              progress: progress)
+        if openQuiz { state.openQuiz() }
         let session = TutorialSession(state: state, store: store, python: python)
-        let exit: LoopExit
-        do {
-            exit = try Tutorial.run(hooks: session.hooks, environment: environment)
-        } catch let error as TerminalError {
-            // curses refused this terminal (an unknown TERM): the plain text still teaches.
-            printPlain(start, of: library, lang: lang, store: store,
-                       notes: notes + ["proctutor: \(error); showing the plain text"], environment: environment)
-            return
-        }
+        let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }

@@ -6,7 +6,7 @@ struct ProcTutor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proctutor",
         abstract: "A terminal tutorial that teaches Python multiprocessing by running the real thing.",
-        subcommands: [Learn.self, Run.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
+        subcommands: [Learn.self, Run.self, WatchCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
         defaultSubcommand: Learn.self
     )
 }

@@ -3,22 +3,25 @@ import Foundation
 import Glibc
 import ProcTutorCore
 import ProcTutorLessons
+import ProcTutorTerminal
 
-/// `proctutor quiz LESSON --plain`: the lesson's quiz, line by line.
+/// `proctutor quiz LESSON`: the lesson's quiz in the full-screen tutorial, or line by line with `--plain`.
 struct Quiz: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take a lesson's quiz in plain line mode (answers from stdin; works in a pipe).",
+        abstract: "Take a lesson's quiz: in the tutorial, or in plain line mode (--plain: answers from stdin).",
         discussion: """
-            Questions come one at a time; answer a choice by its letter or number (several: a, c). Predict \
-            questions run the lesson's demo for real, at normal speed, and compare. The end of input stops the \
-            quiz with the score so far. A finished quiz's score is saved in the progress file.
+            Without --plain the tutorial opens in the lesson's quiz (where the terminal cannot show it — \
+            TERM=dumb, not a terminal — the plain mode runs instead). In plain mode questions come one at a \
+            time; answer a choice by its letter or number (several: a, c). Predict questions run the lesson's \
+            demo for real, at normal speed, and compare. The end of input stops the quiz with the score so far. \
+            A finished quiz's score is saved in the progress file.
             """)
 
     @Argument(help: ArgumentHelp("The lesson: its number (5), id (05-broken-pool) or name (broken-pool).",
                                  valueName: "lesson"))
     var lesson: String
 
-    @Flag(help: "Plain line mode: no full-screen interface (the only mode of this command for now).")
+    @Flag(help: "Plain line mode: no full-screen interface; answers read from stdin (pipes, screen readers).")
     var plain = false
 
     @OptionGroup var options: LessonOptions
@@ -27,7 +30,18 @@ struct Quiz: ParsableCommand {
         let library = try options.library()
         let lesson = try options.lesson(self.lesson, in: library)
         let lang = options.language
-        let store = ProgressStore()
+        let environment = ProcessInfo.processInfo.environment
+        let store = ProgressStore(environment: environment)
+        if !plain && Tutorial.canRunFullScreen(environment: environment) {
+            let (progress, problems) = store.load()
+            do {
+                try Learn.fullScreen(library: library, at: lesson, lang: lang, store: store, progress: progress,
+                                     notes: problems, environment: environment, openQuiz: true)
+                return
+            } catch let error as TerminalError {
+                printError("proctutor: \(error); the quiz in plain mode instead")
+            }
+        }
         report(store.update { $0.open(lesson: lesson.id, at: Date()) }.1)
 
         let quiz = PlainQuiz(

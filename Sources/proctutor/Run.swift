@@ -31,8 +31,8 @@ struct Run: ParsableCommand {
     @Option(help: "Which of a lesson's demos to run (lesson 5: original, fixed).")
     var variant: String?
 
-    @Option(help: "Stop the whole tree after this many seconds (exit 124).")
-    var timeout: Double = 60
+    @Option(help: "Stop the whole tree after this many seconds (exit 124; default: the demo's timeout, else 60).")
+    var timeout: Double?
 
     @Option(help: "Force multiprocessing's default start method: fork, spawn or forkserver.")
     var startMethod: String?
@@ -57,16 +57,18 @@ struct Run: ParsableCommand {
         if let m = startMethod, !["fork", "spawn", "forkserver"].contains(m) {
             throw ValidationError("--start-method must be fork, spawn or forkserver, not \(m)")
         }
-        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if let t = timeout, t <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
         if maxProcesses < 1 { throw ValidationError("--max-processes must be at least 1") }
         if let s = timeScale, s <= 0 { throw ValidationError("--time-scale must be more than 0") }
     }
 
     func run() throws {
-        let (program, forcedMethod) = try RunTarget.resolve(target, variant: variant, lessons: lessons)
-        let method = startMethod.flatMap(StartMethod.init(rawValue:)) ?? forcedMethod
-        let config = RunConfig(program: program, arguments: arguments, python: python, startMethod: method,
-                               timeout: timeout, timeScale: timeScale, maxProcesses: maxProcesses)
+        let target = try RunTarget.resolve(target, variant: variant, lessons: lessons)
+        let method = startMethod.flatMap(StartMethod.init(rawValue:)) ?? target.startMethod
+        // --timeout wins, then the demo's own limit from lesson.yaml, then the default.
+        let limit = timeout ?? target.timeout ?? DemoRunner.defaultTimeout
+        let config = RunConfig(program: target.program, arguments: arguments, python: python, startMethod: method,
+                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses)
         let session: SupervisedRun
         do {
             session = try SupervisedRun(config: config)
@@ -146,13 +148,17 @@ enum InterruptPipe {
 
 nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
 
-/// Turns a run TARGET into a program path (and the start method its lesson's demo forces, if any).
-enum RunTarget {
-    static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> (String, StartMethod?) {
+/// A run TARGET resolved: the program, and what its lesson's demo sets (start method, time limit), if any.
+struct RunTarget {
+    var program: String
+    var startMethod: StartMethod?
+    var timeout: Double?
+
+    static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> RunTarget {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), !isDir.boolValue {
             if variant != nil { throw failure("proctutor run: --variant applies to lessons, not to a file") }
-            return (target, nil)
+            return RunTarget(program: target)
         }
         if target.hasSuffix(".py") || target.contains("/") {
             throw failure("proctutor run: \(target): no such file")
@@ -173,7 +179,7 @@ enum RunTarget {
             let names = lesson.demos.map(\.name).joined(separator: ", ")
             throw failure("proctutor run: lesson \(lesson.id) has no variant '\(variant ?? "")'; its variants: \(names)")
         }
-        return (lesson.path(of: demo), demo.startMethod)
+        return RunTarget(program: lesson.path(of: demo), startMethod: demo.startMethod, timeout: demo.timeout)
     }
 }
 

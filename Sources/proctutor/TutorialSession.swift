@@ -10,15 +10,23 @@ import ProcTutorUI
 /// Wiring only: what the app decides lives in `App.update`, what the terminal does in `ProcTutorTerminal`.
 final class TutorialSession {
     private var state: AppState
-    private let store: ProgressStore
+    /// nil: nothing is saved (`proctutor watch`, whose scratch lesson is not a lesson of the student's).
+    private let store: ProgressStore?
     private let python: String?
+    /// Command-line arguments for every run (`proctutor watch FILE -- ARGS`).
+    private let arguments: [String]
+    /// Re-read the program's source on every run, so `r` shows an edited file (`proctutor watch`).
+    private let reloadsSource: Bool
     /// Messages for stderr, printed once the terminal is back (curses would hide them).
     private(set) var problems: [String] = []
 
-    init(state: AppState, store: ProgressStore, python: String?) {
+    init(state: AppState, store: ProgressStore?, python: String?, arguments: [String] = [],
+         reloadsSource: Bool = false) {
         self.state = state
         self.store = store
         self.python = python
+        self.arguments = arguments
+        self.reloadsSource = reloadsSource
     }
 
     var hooks: TutorialHooks {
@@ -33,13 +41,31 @@ final class TutorialSession {
 
     /// A demo under the supervisor, with its time limit from the lesson (an endless demo ends on its own).
     private func start(path: String, startMethod: StartMethod?) throws -> any DemoRun {
-        let demo = state.lessons.lazy.compactMap { lesson in lesson.demos.first { lesson.path(of: $0) == path } }.first
-        return try SupervisedRun(config: RunConfig(program: path, python: python, startMethod: startMethod,
-                                                   timeout: demo?.timeout ?? DemoRunner.defaultTimeout))
+        if reloadsSource {
+            // PythonTokens caches by size and modification time: an unchanged file costs no tokenizer run.
+            state.sources.merge(PythonTokens.load(files: [path], python: python ?? "python3")) { $1 }
+        }
+        return try SupervisedRun(config: RunConfig(program: path, arguments: arguments, python: python,
+                                                   startMethod: startMethod, timeout: timeout(of: path)))
+    }
+
+    /// The time limit of the demo the app has just started: its `timeout`, else the default.
+    ///
+    /// Found by the run's lesson and demo name, not by path: two demos may share a file (lesson 5's `original`
+    /// and `original-spawn`) with different limits.
+    private func timeout(of path: String) -> Double {
+        let demo: Demo?
+        if let run = state.run, run.path == path, let lesson = state.lessons.first(where: { $0.id == run.lessonID }) {
+            demo = lesson.demo(named: run.demoName)
+        } else {
+            demo = state.lessons.lazy.compactMap { lesson in lesson.demos.first { lesson.path(of: $0) == path } }.first
+        }
+        return demo?.timeout ?? DemoRunner.defaultTimeout
     }
 
     /// Records finished quizzes and the lesson the student is on, merged with what is on disk.
     private func save() {
+        guard let store else { return }
         let results = state.unsavedQuizResults
         let current = state.lesson?.id
         let now = Date()

@@ -25,6 +25,7 @@ struct HostileOutputTests {
         #expect(try t.tmux.format("#{alternate_on}") == "1", "the demo took the tutorial off the alternate screen")
         #expect(try t.tmux.format("#{cursor_flag}") == "0", "the demo changed the cursor")
         #expect(!(try t.tmux.buffers()).contains("PWNED"), "the demo set the clipboard")
+        try t.tmux.waitFor("the run to finish") { $0.contains("finished") }  // else `q` asks first
         try t.tmux.keys("q")
         #expect(try t.waitForExit() == 0)
         try t.expectTerminalRestored()

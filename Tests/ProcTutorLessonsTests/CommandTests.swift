@@ -227,6 +227,45 @@ import Testing
         #expect(r.stdout.hasSuffix("Score: 1 of 1.\n"))
     }
 
+    /// A lesson whose one demo prints a line and then sleeps ten minutes, with `timeout` seconds in lesson.yaml.
+    static func sleepingLesson(timeout: Int) throws -> String {
+        let dir = Fixture.tempDir("lessons")
+        let lesson = dir + "/01-sleeper"
+        try FileManager.default.createDirectory(atPath: lesson, withIntermediateDirectories: true)
+        try "import time\nprint('asleep', flush=True)\ntime.sleep(600)\n".write(toFile: lesson + "/demo.py", atomically: false, encoding: .utf8)
+        try "# Sleeper\n".write(toFile: lesson + "/text.zh.md", atomically: false, encoding: .utf8)
+        try "# Sleeper\n".write(toFile: lesson + "/text.en.md", atomically: false, encoding: .utf8)
+        try """
+            id: 01-sleeper
+            number: 1
+            title: { zh: "睡", en: "Sleeper" }
+            demos:
+              - { name: demo, file: demo.py, title: { zh: "演示", en: "Demo" }, timeout: \(timeout) }
+            text: { zh: text.zh.md, en: text.en.md }
+            quiz: []
+            """.write(toFile: lesson + "/lesson.yaml", atomically: false, encoding: .utf8)
+        return dir
+    }
+
+    /// `proctutor run` stops a demo at the `timeout` its lesson sets (without `--timeout`), exit code 124.
+    @Test func runUsesTheDemoTimeout() throws {
+        let dir = try Self.sleepingLesson(timeout: 1)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CommandTests.run(["run", "1", "--lessons", dir])
+        #expect(r.status == 124)
+        #expect(r.stdout.contains("asleep"))
+        #expect(r.stdout.contains("stopped (timeout): the run took longer than 1 s"))
+    }
+
+    /// `--timeout` wins over the demo's own limit.
+    @Test func runTimeoutOptionWinsOverTheDemo() throws {
+        let dir = try Self.sleepingLesson(timeout: 300)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CommandTests.run(["run", "1", "--lessons", dir, "--timeout", "1"])
+        #expect(r.status == 124)
+        #expect(r.stdout.contains("stopped (timeout): the run took longer than 1 s"))
+    }
+
     /// Ctrl-C while a demo runs stops the demo's tree, not the quiz; the question is not scored.
     @Test func ctrlCStopsTheDemoNotTheQuiz() throws {
         let dir = Fixture.tempDir("lessons")

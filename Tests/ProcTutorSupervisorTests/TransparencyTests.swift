@@ -95,6 +95,10 @@ import Testing
                 except Exception:
                     import traceback; traceback.print_exc()
                 print(list(pool.imap(work, [5, 6])))
+                # The tracer adds no attribute (managers list an object's methods through dir()).
+                r7 = pool.apply_async(work, (7,))
+                r7.wait()
+                print(sorted(n for n in dir(r7) if not n.startswith("__")))
                 pool.close()  # without it, __exit__'s terminate() races the workers' last flush
                 pool.join()
             print("os", os.waitpid.__name__, os._exit.__name__, mp.pool.worker.__name__)

@@ -56,7 +56,12 @@ struct PlainLessonTests {
         #expect(zh.contains("proctutor quiz 2 --plain"))
         #expect(zh.contains("演示"))
         let en = PlainLesson.render(Self.lesson([], lang: .en), of: 5, lang: .en, width: 80).joined(separator: "\n")
-        #expect(en.contains("Run this lesson's demo: proctutor run 2"))
-        #expect(en.hasPrefix("2/5 Creating processes"))
+        #expect(en.contains("Run this lesson's demo:\n    proctutor run 2"))
+        #expect(en.hasPrefix("2/5 · Creating processes"))
+        #expect(en.contains("    proctutor learn 3"))
+        let last = PlainLesson.render(Self.lesson([], lang: .en), of: 2, lang: .en, width: 80).joined(separator: "\n")
+        #expect(!last.contains("Next lesson"), "the last lesson points at no next one")
+        let narrow = PlainLesson.render(Self.lesson([], lang: .zh), of: 5, lang: .zh, width: 20)
+        #expect(narrow.contains("    proctutor quiz 2 --plain"), "a command is never wrapped")
     }
 }

@@ -121,6 +121,11 @@ public struct AppState: Sendable {
         unsavedQuizResults[id] = result
     }
 
+    /// Opens the current lesson's quiz, as `Q` does (`proctutor quiz LESSON` starts here); nothing if it has none.
+    public mutating func openQuiz() {
+        _ = Quiz.open(&self)
+    }
+
     /// Called by the backend once it has saved: `progress` is what it wrote; the finished quizzes are in it.
     public mutating func progressSaved(_ progress: StudentProgress) {
         self.progress = progress

@@ -43,11 +43,15 @@ enum LessonPane {
         guard let lesson = s.lesson else { return PaneContent(title: S.lesson[s.lang], lines: []) }
         let doc = lesson.text[s.lang] ?? lesson.text.values.first ?? Document(blocks: [])
         var lines = DocumentView.lines(doc, width: width)
-        lines.append(StyledLine())
-        for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }
+        if !lesson.quiz.isEmpty {
+            lines.append(StyledLine())
+            for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }
+        }
         let saved = s.progress[lesson: lesson.id]
         let done = saved.done || s.quizResults[lesson.id] != nil ? "✓ " : ""
-        let title = "\(lesson.number)/\(s.lessons.count) \(done)\(lesson.title[s.lang])"
+        // A lone lesson (`proctutor watch`) has no place in a sequence to show.
+        let position = s.lessons.count > 1 ? "\(lesson.number)/\(s.lessons.count) " : ""
+        let title = "\(position)\(done)\(lesson.title[s.lang])"
         let score = s.quizResults[lesson.id] ?? saved.bestScore.map { QuizResult(correct: $0.correct, total: $0.total) }
         let note = score.map { "\(S.quiz[s.lang]) \($0.correct)/\($0.total)" } ?? ""
         return PaneContent(title: title, note: note, lines: lines)

@@ -69,10 +69,13 @@ enum KeyBar {
         } else {
             keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l], 9))
         }
-        keys += [("←→", S.kLesson[l], 6), ("Tab", S.kPane[l], 6), ("↑↓", S.kScroll[l], 1)]
+        // Only the keys that do something here: `proctutor watch` has one lesson and no quiz.
+        if s.lessons.count > 1 { keys.append(("←→", S.kLesson[l], 6)) }
+        keys += [("Tab", S.kPane[l], 6), ("↑↓", S.kScroll[l], 1)]
         if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }
-        keys += [("m", S.kMethod[l], 3), ("o", S.kOutput[l], 2), ("Q", S.kQuiz[l], 7), ("?", S.kHelp[l], 8),
-                 ("q", S.kQuit[l], 9)]
+        keys += [("m", S.kMethod[l], 3), ("o", S.kOutput[l], 2)]
+        if !(s.lesson?.quiz.isEmpty ?? true) { keys.append(("Q", S.kQuiz[l], 7)) }
+        keys += [("?", S.kHelp[l], 8), ("q", S.kQuit[l], 9)]
         return keys
     }
 

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import ProcTutorCore
+import ProcTutorLessons
+import ProcTutorSupervisor
+import ProcTutorTerminal
+import ProcTutorUI
+
+/// `proctutor watch FILE.py [-- ARGS]`: the tutorial's live panes around the student's own script.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Run your own Python script with the tutorial's live panes: code, processes, output, timeline.",
+        discussion: """
+            The script starts at once. Keys: r run again (after an edit too), s stop, p freeze, m start method, \
+            o raw output, Tab pane, ? help, q quit. Where the terminal cannot show it (TERM=dumb, output not a \
+            terminal) the events are printed as lines instead, as `proctutor run FILE` does.
+            """)
+
+    @Argument(help: ArgumentHelp("Your Python program.", valueName: "file.py"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The language: zh or en (default: from LC_ALL, LC_MESSAGES, LANG).",
+                               valueName: "zh|en"))
+    var lang: Lang?
+
+    @Option(help: "Stop the whole tree after this many seconds.")
+    var timeout: Double = DemoRunner.defaultTimeout
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the program (after --).")
+    var arguments: [String] = []
+
+    func validate() throws {
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+
+    func run() throws {
+        let path = try Self.program(file)
+        let environment = ProcessInfo.processInfo.environment
+        let python = try? PythonLocator.locate(explicit: nil, environment: environment)
+        guard Tutorial.canRunFullScreen(environment: environment) else {
+            try runPlain(path, python: python)
+            return
+        }
+        let state = Watch.state(program: path, timeout: timeout,
+                                lang: lang ?? Lang.preferred(environment: environment),
+                                monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
+                                sources: PythonTokens.load(files: [path], python: python ?? "python3"))
+        let session = TutorialSession(state: state, store: nil, python: python, arguments: arguments,
+                                      reloadsSource: true)
+        var hooks = session.hooks
+        hooks.opening = [.key(.char("r"))]
+        let exit: LoopExit
+        do {
+            exit = try Tutorial.run(hooks: hooks, environment: environment)
+        } catch let error as TerminalError {
+            printError("proctutor watch: \(error); printing the events instead")
+            try runPlain(path, python: python)
+            return
+        }
+        for note in session.problems { printError(note) }
+        if exit != .quit { throw ExitCode(exit.exitCode) }
+    }
+
+    /// The plain fallback: the run's events as lines, exit status the program's (as `proctutor run`).
+    private func runPlain(_ path: String, python: String?) throws {
+        let config = RunConfig(program: path, arguments: arguments, python: python, timeout: timeout)
+        let session: SupervisedRun
+        do {
+            session = try SupervisedRun(config: config)
+        } catch {
+            throw failure("proctutor watch: \(error)")
+        }
+        throw ExitCode(Int32(RunPrinter(json: false, raw: false).follow(session)))
+    }
+
+    /// The absolute path of `file`, or a clear message saying what is wrong with it.
+    static func program(_ file: String) throws -> String {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else {
+            throw failure("proctutor watch: \(file): no such file")
+        }
+        if isDir.boolValue {
+            throw failure("proctutor watch: \(file) is a folder; give a Python file (for example \(file)/main.py)")
+        }
+        guard file.hasSuffix(".py") else {
+            throw failure("proctutor watch: \(file) is not a Python file (its name must end in .py)")
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw failure("proctutor watch: \(file): cannot read it (permission denied)")
+        }
+        return URL(fileURLWithPath: file).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Glibc
+import Testing
+import ProcTutorCore
+@testable import ProcTutorSupervisor
+
+/// `proctutor run` as a user runs it: the built executable, its output and its exit status.
+@Suite(.enabled(if: Harness.haveProctutor, "build the proctutor executable first: swift build"))
+struct CommandLineTests {
+    struct Ran {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `proctutor ARGS` to the end (at most `limit` seconds, then SIGKILL).
+    static func proctutor(_ args: [String], env extra: [String: String] = [:], limit: Double = 60) throws -> Ran {
+        let dir = Harness.folder()
+        let out = dir + "/out", err = dir + "/err"
+        let outFD = Glibc.open(out, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let errFD = Glibc.open(err, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in extra { env[k] = v.isEmpty ? nil : v }
+        let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor] + args,
+                                    env: env.map { "\($0.key)=\($0.value)" },
+                                    stdio: [.devNull, .fd(outFD), .fd(errFD)], newSession: true)
+        close(outFD); close(errFD)
+        let status = wait(pid, limit: limit)
+        return Ran(status: status, stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
+                   stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
+    }
+
+    /// The exit status (128+N for signal N), killing the process after `limit` seconds.
+    static func wait(_ pid: pid_t, limit: Double) -> Int32 {
+        let deadline = monotonicNow() + limit
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if monotonicNow() > deadline { kill(pid, SIGKILL) }
+            usleep(20_000)
+        }
+        let s = decodeWaitStatus(status)
+        return Int32(s.signal.map { 128 + $0 } ?? s.code ?? -1)
+    }
+
+    @Test func jsonIsOneObjectPerLineEndingWithTheSummary() throws {
+        let program = Harness.program(reportHelper + "report('main')\nimport sys; sys.exit(7)\n")
+        let r = try Self.proctutor(["run", program, "--json"])
+        #expect(r.status == 7)
+        let events = try r.stdout.split(separator: "\n").map { try EventJSON.decode(String($0)) }
+        #expect(events.first?.name == "start")
+        guard case let .summary(s) = events.last?.kind else { Issue.record("no summary"); return }
+        #expect(s.exitCode == 7)
+        #expect(!r.stdout.contains("\"event\":\"raw\""))
+    }
+
+    @Test func plainIsTheDefaultAndRawIsOptIn() throws {
+        let program = Harness.program("print('hello')\n")
+        let plain = try Self.proctutor(["run", program])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("start MainProcess (main)"))
+        #expect(plain.stdout.contains("out  hello"))
+        #expect(plain.stdout.contains("summary: exit code 0"))
+        #expect(!plain.stdout.contains("raw out"))
+        let raw = try Self.proctutor(["run", program, "--raw"])
+        #expect(raw.stdout.contains("raw out  hello"))
+    }
+
+    @Test func argumentsAfterTheTerminatorReachTheProgram() throws {
+        let program = Harness.program("import sys\nprint(sys.argv[1:])\n")
+        let r = try Self.proctutor(["run", program, "--", "a b", "--json"])
+        #expect(r.stdout.contains("['a b', '--json']"))
+    }
+
+    @Test func lessonIdsAndVariants() throws {
+        let r = try Self.proctutor(["run", "5", "--variant", "fixed", "--time-scale", "0.05", "--json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("--end--"))
+        let unknown = try Self.proctutor(["run", "42"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("01-fork") && unknown.stderr.contains("05-broken-pool"))
+        let variant = try Self.proctutor(["run", "5", "--variant", "nope"])
+        #expect(variant.status == 2)
+        #expect(variant.stderr.contains("fixed"))
+    }
+
+    @Test func badInputGetsAClearMessage() throws {
+        let missing = try Self.proctutor(["run", "/nonexistent/x.py"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/x.py: no such file"))
+        let program = Harness.program("print(1)\n")
+        let noPython = try Self.proctutor(["run", program], env: ["PROCTUTOR_PYTHON": "/nonexistent/python3"])
+        #expect(noPython.status == 2)
+        #expect(noPython.stderr.contains("apt-get install python3"))
+        let noPath = try Self.proctutor(["run", program], env: ["PATH": "/nonexistent"])
+        #expect(noPath.status == 2)
+        #expect(noPath.stderr.contains("python3 was not found"))
+        let method = try Self.proctutor(["run", program, "--start-method", "thread"])
+        #expect(method.status != 0)
+        #expect(method.stderr.contains("fork, spawn or forkserver"))
+    }
+
+    @Test func timeoutExits124AndSaysSo() throws {
+        let program = Harness.program("import time\ntime.sleep(30)\n")
+        let r = try Self.proctutor(["run", program, "--timeout", "1"])
+        #expect(r.status == 124)
+        #expect(r.stdout.contains("stopped (timeout)"))
+    }
+
+    @Test func syntaxErrorIsPythonsOwnMessageAndExit1() throws {
+        let program = Harness.program("def f(:\n    pass\n", name: "syntax.py")
+        let r = try Self.proctutor(["run", program])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("SyntaxError"))
+        #expect(r.stdout.contains("syntax.py"))
+    }
+
+    /// Ctrl-C on `proctutor run`: the tree is stopped, the run says so and exits 130.
+    @Test func interruptStopsTheTreeAndExits130() throws {
+        let program = Harness.program(reportHelper + """
+            if os.fork() == 0:
+                report("child")
+                time.sleep(30)
+            report("main")
+            time.sleep(30)
+            """)
+        let dir = Harness.folder()
+        let outFD = Glibc.open(dir + "/out", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor, "run", program, "--json"],
+                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
+                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
+        close(outFD)
+        let pids = try Self.waitForReports(dir + "/out", count: 2)
+        kill(pid, SIGINT)
+        let status = Self.wait(pid, limit: 10)
+        #expect(status == 130)
+        let text = String(decoding: FileManager.default.contents(atPath: dir + "/out") ?? Data(), as: UTF8.self)
+        #expect(text.contains("\"reason\":\"interrupt\""))
+        for p in pids { #expect(!Harness.isRunning(p)) }
+    }
+
+    /// `kill -9` of `proctutor run` itself: no process of the program outlives it by more than 2 s.
+    @Test func killMinus9LeavesNothingBehind() throws {
+        let program = Harness.program(reportHelper + """
+            import multiprocessing as mp
+            def sleeper():
+                report("child")
+                if os.fork() == 0:
+                    os.setsid()
+                    report("daemon")
+                    time.sleep(60)
+                time.sleep(60)
+            if __name__ == "__main__":
+                for i in range(2):
+                    mp.Process(target=sleeper).start()
+                report("main")
+                time.sleep(60)
+            """)
+        let dir = Harness.folder()
+        let outFD = Glibc.open(dir + "/out", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor, "run", program, "--json"],
+                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
+                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
+        close(outFD)
+        let pids = try Self.waitForReports(dir + "/out", count: 5)
+        kill(pid, SIGKILL)
+        _ = Self.wait(pid, limit: 5)
+        let killedAt = monotonicNow()
+        var alive = pids
+        while !alive.isEmpty, monotonicNow() - killedAt < 2 {
+            alive = alive.filter(Harness.isRunning)
+            usleep(20_000)
+        }
+        #expect(alive.isEmpty, "still running 2 s after kill -9: \(alive)")
+        for p in alive { kill(p, SIGKILL) }
+    }
+
+    /// Waits until `count` processes have printed their `PID` line (as `--json` output events); returns them.
+    static func waitForReports(_ path: String, count: Int) throws -> [PID] {
+        let deadline = monotonicNow() + 30
+        while monotonicNow() < deadline {
+            let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+            let pids = text.split(separator: "\n").compactMap { line -> PID? in
+                guard let e = try? EventJSON.decode(String(line)), case let .output(_, _, t) = e.kind,
+                      t.hasPrefix("PID ") else { return nil }
+                return PID(t.split(separator: " ")[1])
+            }
+            if pids.count >= count { return pids }
+            usleep(50_000)
+        }
+        throw RunError("the program did not start \(count) processes in time")
+    }
+}
