@@ -31,6 +31,8 @@ public final class Supervisor {
     var channelSkipping = false
     var pidfds: [PID: Int32] = [:]
     var tempDir = ""
+    /// The folder put first on PYTHONPATH: the per-user tracer cache, or the run's temporary folder.
+    var tracerDir = ""
     var arrivals = ArrivalLog(environment: [:])
 
     var paused = false
@@ -124,9 +126,13 @@ public final class Supervisor {
             throw RunError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
         }
         tempDir = String(cString: template)
-        let tracerPath = tempDir + "/sitecustomize.py"
-        guard writeFile(tracerPath, TracerSource.sitecustomize) else {
-            throw RunError("cannot write the tracer into \(tempDir)")
+        if let cached = TracerCache.prepare(environment: ProcessInfo.processInfo.environment) {
+            tracerDir = cached
+        } else {
+            tracerDir = tempDir
+            guard writeFile(tempDir + "/sitecustomize.py", TracerSource.sitecustomize) else {
+                throw RunError("cannot write the tracer into \(tempDir)")
+            }
         }
         let eventsPath = tempDir + "/events"
         let wfd = open(eventsPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
@@ -143,7 +149,7 @@ public final class Supervisor {
         arrivals = ArrivalLog(environment: env)
         env[ArrivalLog.variable] = nil
         let userPath = env["PYTHONPATH"].flatMap { $0.isEmpty ? nil : $0 }
-        env["PYTHONPATH"] = userPath.map { tempDir + ":" + $0 } ?? tempDir
+        env["PYTHONPATH"] = userPath.map { tracerDir + ":" + $0 } ?? tracerDir
         env["PROCTUTOR_EVENTS"] = eventsPath
         env["PROCTUTOR_EVENTS_ID"] = eventsID
         env["PROCTUTOR_SUPERVISOR"] = String(me)
@@ -207,7 +213,7 @@ public final class Supervisor {
             add(inotifyFD, .channel)
             add(signalFD, .signals)
             for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
-            let n = poll(&fds, nfds_t(fds.count), 25)
+            let n = poll(&fds, nfds_t(fds.count), 40)
             if n < 0, errno != EINTR { break }
             if n > 0 {
                 for (i, p) in fds.enumerated() where p.revents != 0 {
@@ -245,7 +251,7 @@ public final class Supervisor {
     func periodic() {
         let t = now()
         reapChildren()
-        if t - lastSample >= 0.025 {
+        if t - lastSample >= 0.04 {  // states of live processes (zombies come from pidfds at once)
             lastSample = t
             for pid in assembler.livePIDs {
                 guard let s = ProcFS.stat(pid) else { continue }
@@ -256,7 +262,7 @@ public final class Supervisor {
                 }
             }
         }
-        if t - lastWalk >= 0.1 {
+        if t - lastWalk >= 0.25 {  // every process on the machine: a cost that must stay rare
             lastWalk = t
             walk(at: t)
         }
@@ -536,6 +542,10 @@ public final class Supervisor {
         assembler.finish(at: now())
         flushEvents()
         cleanup()
+        if tracerDir != tempDir {
+            close(1)  // the run is over for the caller (EOF); compiling the tracer is for the next one
+            TracerCache.compileOnce(python: python, dir: tracerDir)
+        }
     }
 
     func cleanup() {

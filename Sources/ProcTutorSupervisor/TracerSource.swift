@@ -243,18 +243,21 @@ def _proctutor_install():
             return "tracker", "ResourceTracker"
         return "exec", None
 
-    def start_record(method, name, parent, final):
+    def start_record(method, name, parent, final, ppid=None):
         S.pid = real_getpid()
         if final:
             S.announced = S.pid
         emit('"k":"birth","pid":%d,"ppid":%d,"m":"%s","n":%s,"par":%s,"final":%s' % (
-            S.pid, os.getppid(), method, q(name), "null" if parent is None else "%d" % parent,
+            S.pid, os.getppid() if ppid is None else ppid, method, q(name), "null" if parent is None else "%d" % parent,
             "true" if final else "false"))
 
     role = {"kind": "main"}
 
     def after_fork_child():
         try:
+            # The parent's pid, still in S.pid: getppid() would already say the subreaper if the parent
+            # exited before this child ran its first line.
+            forker = S.pid
             S.pid = real_getpid()
             S.out_bytes = 0
             S.capped = False
@@ -270,11 +273,11 @@ def _proctutor_install():
                     name = f.f_locals["process_obj"].name
                 except Exception:
                     pass
-                start_record("fork", name, None, True)
+                start_record("fork", name, None, True, forker)
             elif code.co_name == "main" and mod == "multiprocessing.forkserver":
-                start_record("forkserver", None, None, False)
+                start_record("forkserver", None, None, False, forker)
             else:
-                start_record("os.fork", None, None, True)
+                start_record("os.fork", None, None, True, forker)
         except Exception:
             pass
 

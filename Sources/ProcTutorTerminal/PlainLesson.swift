@@ -85,8 +85,8 @@ public enum PlainLesson {
         var pendingBreak = false
         func append(_ piece: String) {
             if pendingBreak {
-                // A source line break between two CJK characters is no space at all; elsewhere one space.
-                if !(isWide(text.last) && isWide(piece.first)) { text += " " }
+                // The same rule as the screen: nothing between CJK characters or next to CJK punctuation.
+                text += TextWidth.softBreak(between: text.last, and: piece.first)
                 pendingBreak = false
             }
             text += piece
@@ -110,10 +110,5 @@ public enum PlainLesson {
     private static func clean(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { Sanitizer.sanitize(String($0)) }.joined(separator: "\n")
-    }
-
-    private static func isWide(_ c: Character?) -> Bool {
-        guard let c else { return false }
-        return TextWidth.of(c) == 2
     }
 }

@@ -266,6 +266,43 @@ import Testing
         #expect(r.stdout.contains("stopped (timeout): the run took longer than 1 s"))
     }
 
+    /// `proctutor watch` says what is wrong with its file, and starts nothing.
+    @Test func watchRejectsWhatIsNotAPythonFile() throws {
+        let dir = Fixture.tempDir("watch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "print('hi')\n".write(toFile: dir + "/notes.txt", atomically: false, encoding: .utf8)
+        let missing = try CommandTests.run(["watch", dir + "/nope.py"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "proctutor watch: \(dir)/nope.py: no such file\n")
+        let text = try CommandTests.run(["watch", dir + "/notes.txt"])
+        #expect(text.status == 2)
+        #expect(text.stderr == "proctutor watch: \(dir)/notes.txt is not a Python file (its name must end in .py)\n")
+        let folder = try CommandTests.run(["watch", dir])
+        #expect(folder.status == 2)
+        #expect(folder.stderr.hasPrefix("proctutor watch: \(dir) is a folder; give a Python file"))
+        #expect(missing.stdout.isEmpty && text.stdout.isEmpty && folder.stdout.isEmpty)
+    }
+
+    /// Not on a terminal, `proctutor watch` prints the run's events as `proctutor run` does, with its arguments.
+    @Test func watchInAPipePrintsTheEvents() throws {
+        let dir = Fixture.tempDir("watch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "import sys\nprint('args', sys.argv[1:])\nsys.exit(3)\n".write(toFile: dir + "/s.py", atomically: false, encoding: .utf8)
+        let r = try CommandTests.run(["watch", dir + "/s.py", "--", "a", "b"], env: ["TERM": "xterm-256color"])
+        #expect(r.status == 3)
+        #expect(r.stdout.contains("args ['a', 'b']"))
+        #expect(r.stdout.contains("summary: exit code 3"))
+    }
+
+    /// Without `--plain` but not on a terminal, `proctutor quiz` is the plain quiz (pipes, screen readers).
+    @Test func quizWithoutPlainInAPipeIsPlain() throws {
+        let r = try CommandTests.run(["quiz", "01-hello", "--lang", "en", "--lessons", Fixture.good],
+                             stdin: "2\n", env: ["XDG_STATE_HOME": Fixture.tempDir("state"), "TERM": "xterm-256color"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Lesson 1 quiz: Hello, processes (6 questions)\n"))
+        #expect(r.stdout.contains("> 2\nRight.\n"))
+    }
+
     /// Ctrl-C while a demo runs stops the demo's tree, not the quiz; the question is not scored.
     @Test func ctrlCStopsTheDemoNotTheQuiz() throws {
         let dir = Fixture.tempDir("lessons")

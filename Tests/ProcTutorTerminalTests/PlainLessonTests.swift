@@ -23,6 +23,9 @@ struct PlainLessonTests {
         #expect(PlainLesson.flatten([.text("进程"), .softBreak, .text("就是")]) == "进程就是")
         #expect(PlainLesson.flatten([.text("a process"), .softBreak, .text("is")]) == "a process is")
         #expect(PlainLesson.flatten([.text("进程"), .softBreak, .text("fork")]) == "进程 fork")
+        // Next to CJK punctuation: nothing, as on the screen (this used to print "`None` （默认）").
+        #expect(PlainLesson.flatten([.code("None"), .softBreak, .text("（默认）")]) == "`None`（默认）")
+        #expect(PlainLesson.flatten([.text("结束。"), .softBreak, .text("Then")]) == "结束。Then")
         #expect(PlainLesson.flatten([.strong([.text("注意")]), .code("os.fork()")]) == "注意`os.fork()`")
     }
 

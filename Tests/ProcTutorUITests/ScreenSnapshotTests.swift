@@ -44,6 +44,27 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    /// `proctutor watch`: the student's script, the explanation instead of a lesson, and the run just started.
+    @Test func watchFirstScreen() {
+        both { w, h in
+            var s = Watch.state(program: "/home/student/square.py", timeout: 60, lang: .en,
+                                sources: ["/home/student/square.py": Fixtures.poolSource], width: w, height: h)
+            press(&s, .char("r"))
+            return s
+        }
+    }
+
+    @Test func watchInChineseMidRun() {
+        both { w, h in
+            var s = Watch.state(program: "/home/student/square.py", timeout: 60, lang: .zh,
+                                sources: ["/home/student/square.py": Fixtures.poolSource], width: w, height: h)
+            press(&s, .char("r"))
+            for e in Fixtures.poolEvents.prefix(8) { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .tick(now: 0.2))
+            return s
+        }
+    }
+
     @Test func codePaneWithTokenColours() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)

@@ -34,12 +34,12 @@ public enum Watch {
         switch lang {
         case .zh:
             return Document(blocks: [
-                p(.text("右边的窗格实时显示你的程序："),
-                  .strong([.text("代码")]), .text("是你的文件；"),
-                  .strong([.text("进程")]), .text("每个进程一行（PID、父进程、状态、存活时间），按父子关系缩进；"),
-                  .strong([.text("输出")]), .text("每一行标出写它的 PID（按 "), .code("o"),
+                p(.text("其他窗格实时显示你的程序。"),
+                  .strong([.text("代码")]), .text("：你的文件；"),
+                  .strong([.text("进程")]), .text("：每个进程一行（PID、父进程、状态、存活时间），按父子关系缩进；"),
+                  .strong([.text("输出")]), .text("：每一行标出写它的 PID（按 "), .code("o"),
                   .text(" 看终端里原样交错的输出）；"),
-                  .strong([.text("时间线")]), .text("每个进程一条轨道，进程池任务画在执行它的工作进程里。")),
+                  .strong([.text("时间线")]), .text("：每个进程一条轨道，进程池任务画在执行它的工作进程里。")),
                 p(.text("程序运行超过 \(seconds) 秒时，proctutor 会停止它和它启动的所有进程。")),
                 .list(start: nil, items: [
                     item("r", "再运行一次（改了文件以后也用它）"),
@@ -51,13 +51,13 @@ public enum Watch {
             ])
         case .en:
             return Document(blocks: [
-                p(.text("The panes on the right show your program live: "),
-                  .strong([.text("Code")]), .text(" is your file; "),
+                p(.text("The other panes show your program live. "),
+                  .strong([.text("Code")]), .text(": your file. "),
                   .strong([.text("Processes")]),
-                  .text(" has one row per process (PID, parent, state, lifetime), indented as a tree; "),
-                  .strong([.text("Output")]), .text(" tags every line with the PID that wrote it ("), .code("o"),
-                  .text(": the raw stream as a terminal shows it); "),
-                  .strong([.text("Timeline")]), .text(" has one lane per process, pool tasks in their worker's lane.")),
+                  .text(": one row per process (PID, parent, state, lifetime), indented as a tree. "),
+                  .strong([.text("Output")]), .text(": every line tagged with the PID that wrote it ("), .code("o"),
+                  .text(": the raw stream as a terminal shows it). "),
+                  .strong([.text("Timeline")]), .text(": one lane per process, pool tasks in their worker's lane.")),
                 p(.text("A run that takes longer than \(seconds) s is stopped, with everything it started.")),
                 .list(start: nil, items: [
                     item("r", "run again (after you edit the file, too)"),

@@ -61,8 +61,8 @@ public enum DocumentView {
         }
     }
 
-    /// Inline content as lines (split at hard breaks), soft breaks resolved: a space between Latin words,
-    /// nothing between two CJK characters or next to CJK punctuation (CommonMark renders the newline as a space, which Chinese does not use).
+    /// Inline content as lines (split at hard breaks), soft breaks resolved by `TextWidth.softBreak`: a space
+    /// between Latin words, nothing between two CJK characters or next to CJK punctuation.
     static func paragraphs(_ inl: [Inline], _ base: Style) -> [StyledLine] {
         var pieces: [(String, Style)] = []
         flatten(inl, base, &pieces)
@@ -74,14 +74,8 @@ public enum DocumentView {
             case "\u{2029}":
                 let before = lines[lines.count - 1].text.last
                 let after = pieces[(k + 1)...].first { !$0.0.isEmpty }?.0.first
-                let wide = { (c: Character?) in c.map { TextWidth.of($0) == 2 } ?? false }
-                let tight = { (c: Character?) in
-                    c.map { TextWidth.noBreakBefore.contains($0) || TextWidth.noBreakAfter.contains($0) } ?? false
-                }
-                let cjkPunctuation = (wide(before) && tight(before)) || (wide(after) && tight(after))
-                if !(wide(before) && wide(after)) && !cjkPunctuation && before != nil && after != nil {
-                    lines[lines.count - 1].append(" ", style)
-                }
+                let separator = TextWidth.softBreak(between: before, and: after)
+                if !separator.isEmpty { lines[lines.count - 1].append(separator, style) }
             default:
                 lines[lines.count - 1].append(screenSafe(text), style)
             }

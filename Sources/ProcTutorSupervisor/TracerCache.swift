@@ -1,0 +1,71 @@
+import Glibc
+
+/// A per-user folder holding the tracer, so Python can reuse its compiled form across runs.
+///
+/// Written into a fresh temporary folder every run, `sitecustomize.py` (about 700 lines) was compiled from
+/// source by every interpreter of every run (+6 to +20 ms each, docs/performance.md). Here it lives in
+/// `$XDG_CACHE_HOME/proctutor/tracer-HASH/` (default `~/.cache`), named after its content, and the supervisor
+/// compiles it once per interpreter after a run (`py_compile` writes the `.pyc` even where
+/// `PYTHONDONTWRITEBYTECODE` is set, and Python reads it there). The folder must belong to the user and be
+/// private; otherwise the caller falls back to the run's temporary folder.
+enum TracerCache {
+    /// The folder with an up-to-date `sitecustomize.py`, or nil if none can be used safely.
+    static func prepare(environment: [String: String]) -> String? {
+        guard let base = cacheBase(environment) else { return nil }
+        let root = base + "/proctutor"
+        let dir = root + "/tracer-" + hash(TracerSource.sitecustomize)
+        for d in [base, root, dir] where !ensurePrivateDirectory(d, strict: d != base) { return nil }
+        let file = dir + "/sitecustomize.py"
+        if let existing = ProcFS.read(file, limit: 1 << 20), existing == Array(TracerSource.sitecustomize.utf8) {
+            return dir
+        }
+        // Atomic: a concurrent run sees either no file or the whole file.
+        let temp = file + ".\(getpid()).tmp"
+        let fd = open(temp, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        let ok = writeAll(fd, Array(TracerSource.sitecustomize.utf8))
+        close(fd)
+        guard ok, rename(temp, file) == 0 else { unlink(temp); return nil }
+        return dir
+    }
+
+    /// Compiles the tracer for `python` once (a marker file remembers it). Runs after a run, off its clock.
+    static func compileOnce(python: String, dir: String) {
+        let marker = dir + "/compiled-" + hash(python)
+        guard access(marker, F_OK) != 0 else { return }
+        let script = "import py_compile, sys; py_compile.compile(sys.argv[1], doraise=True)"
+        guard let pid = try? Spawner.spawn(path: python, argv: [python, "-c", script, dir + "/sitecustomize.py"],
+                                           env: ["PATH=/usr/bin:/bin"], stdio: [.devNull, .devNull, .devNull],
+                                           newSession: true) else { return }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if status == 0 {
+            let fd = open(marker, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+    }
+
+    static func cacheBase(_ env: [String: String]) -> String? {
+        if let x = env["XDG_CACHE_HOME"], x.hasPrefix("/") { return x }
+        if let home = env["HOME"], home.hasPrefix("/") { return home + "/.cache" }
+        return nil
+    }
+
+    /// Creates `path` (0700) if missing; it must be a directory owned by us, and (strict) not writable by others.
+    static func ensurePrivateDirectory(_ path: String, strict: Bool) -> Bool {
+        if mkdir(path, 0o700) != 0 && errno != EEXIST { return false }
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR, st.st_uid == getuid() else { return false }
+        return !strict || (st.st_mode & 0o022) == 0
+    }
+
+    /// FNV-1a, 64 bits, as hex: a name that changes when the content does.
+    static func hash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return String(h, radix: 16)
+    }
+}
