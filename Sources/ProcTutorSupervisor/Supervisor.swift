@@ -465,7 +465,7 @@ public final class Supervisor {
     func flushEvents() {
         let events = assembler.take()
         guard !events.isEmpty else { return }
-        arrivals.record(events)
+        arrivals.record(events, origin: origin)
         var text = ""
         for e in events {
             if case let .start(pid, _, _, _, _) = e.kind, pidfds[pid] == nil { watch(pid) }
