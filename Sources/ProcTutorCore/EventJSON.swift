@@ -120,6 +120,12 @@ public enum EventJSON {
 
         mutating func string(_ s: String) {
             out += "\""
+            // Fast path: nothing to escape (most output lines).
+            if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {
+                out += s
+                out += "\""
+                return
+            }
             for u in s.unicodeScalars {
                 switch u {
                 case "\"": out += "\\\""

@@ -45,17 +45,40 @@ enum ProcFS {
     }
 
     /// Parses `pid (comm) S ppid …`; comm may hold spaces and parentheses, so fields start after the last `)`.
+    /// Byte-level: it runs for every process of the machine on each walk.
     static func parseStat(_ bytes: [UInt8]) -> Stat? {
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")),
-              let close = bytes.lastIndex(of: UInt8(ascii: ")")), close > open,
-              let pid = PID(String(decoding: bytes[..<open], as: UTF8.self).trimmingSpaces())
+              let close = bytes.lastIndex(of: UInt8(ascii: ")")), close > open
         else { return nil }
-        let command = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-        let rest = String(decoding: bytes[(close + 1)...], as: UTF8.self).split(separator: " ")
-        // rest[0] is field 3 (state); field N is rest[N - 3].
-        guard rest.count >= 2, let state = rest[0].first, let ppid = PID(rest[1]) else { return nil }
+        var pid: PID = 0
+        for b in bytes[..<open] where b >= 0x30 && b <= 0x39 { pid = pid &* 10 &+ PID(b - 0x30) }
+        // Fields after ")": field 3 is the state, 4 the ppid, 52 the exit status.
+        var field = 2
+        var i = close + 1
+        var state: Character = "?"
+        var ppid: PID = -1
         var exitStatus: Int32?
-        if rest.count >= 50 { exitStatus = Int32(rest[49].trimmingSpaces()) }
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
+            guard i < bytes.count else { break }
+            field += 1
+            let start = i
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+            switch field {
+            case 3: state = Character(Unicode.Scalar(bytes[start]))
+            case 4, 52:
+                var v: Int32 = 0
+                var neg = false
+                for b in bytes[start..<i] {
+                    if b == UInt8(ascii: "-") { neg = true } else { v = v &* 10 &+ Int32(b &- 0x30) }
+                }
+                if field == 4 { ppid = neg ? -v : v } else { exitStatus = neg ? -v : v }
+            default: break
+            }
+            if field >= 52 { break }
+        }
+        guard ppid >= 0, state != "?" else { return nil }
+        let command = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         return Stat(pid: pid, command: command, state: state, ppid: ppid, exitStatus: exitStatus)
     }
 

@@ -27,6 +27,7 @@ public final class SupervisedRun {
     /// A local fold of the events, to write a summary if the supervisor dies without one.
     private var table = ProcessTable()
     private var lastT = 0.0
+    private var chunk = [UInt8](repeating: 0, count: 65536)
 
     /// Starts the supervisor, which starts the program.
     /// - Throws: `RunError`: no Python (with how to install it), a missing program file, no `proctutor`
@@ -85,7 +86,6 @@ public final class SupervisedRun {
     /// If the supervisor vanished without a summary, closes the run with `stopped(supervisor-lost)` and a summary.
     public func drain() -> [Event] {
         var events: [Event] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
         readLoop: for _ in 0..<64 {
             let n = chunk.withUnsafeMutableBytes { read(eventFD, $0.baseAddress!, $0.count) }
             switch n {

@@ -31,6 +31,8 @@ public final class Supervisor {
     var channelSkipping = false
     var pidfds: [PID: Int32] = [:]
     var tempDir = ""
+    /// One read buffer for every pipe and the channel (a fresh 64 KB array per read cost page faults).
+    var readBuffer = [UInt8](repeating: 0, count: 65536)
     /// The folder put first on PYTHONPATH: the per-user tracer cache, or the run's temporary folder.
     var tracerDir = ""
     var arrivals = ArrivalLog(environment: [:])
@@ -401,11 +403,10 @@ public final class Supervisor {
     func readOutput(_ stream: ProcTutorCore.OutputStream) {
         let fd = stream == .stdout ? outFD : errFD
         guard fd >= 0 else { return }
-        var buf = [UInt8](repeating: 0, count: 65536)
         for _ in 0..<16 {  // bounded, so a flood on one pipe cannot starve the rest of the loop
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            let n = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
-                assembler.rawBytes(buf[0..<n], stream: stream, at: now())
+                assembler.rawBytes(readBuffer[0..<n], stream: stream, at: now())
                 continue
             }
             if n < 0, errno == EAGAIN || errno == EINTR { return }
@@ -423,9 +424,9 @@ public final class Supervisor {
     /// Reads new lines of the event channel. A line longer than 1 MB is garbage: skipped to its newline.
     func readChannel() {
         guard eventsFD >= 0 else { return }
-        var buf = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = buf.withUnsafeMutableBytes { read(eventsFD, $0.baseAddress!, $0.count) }
+            let n = readBuffer.withUnsafeMutableBytes { read(eventsFD, $0.baseAddress!, $0.count) }
+            let buf = readBuffer
             guard n > 0 else { return }
             var start = 0
             for i in 0..<n where buf[i] == 0x0A {
@@ -465,7 +466,7 @@ public final class Supervisor {
     func flushEvents() {
         let events = assembler.take()
         guard !events.isEmpty else { return }
-        arrivals.record(events)
+        arrivals.record(events, origin: origin)
         var text = ""
         for e in events {
             if case let .start(pid, _, _, _, _) = e.kind, pidfds[pid] == nil { watch(pid) }

@@ -38,6 +38,9 @@ public struct TutorialHooks {
     /// Messages sent once the screen's size is known, before the first frame, as if the student had typed
     /// them: `proctutor watch` starts its run with `r`.
     public var opening: [AppMsg] = []
+    /// Work started before the first frame that the first frame must not wait for (the code's colours): each
+    /// fd joins the loop's one poll, and the loop redraws after each wake-up.
+    public var background: [BackgroundWork] = []
 
     public init(update: @escaping (AppMsg) -> [AppCommand], view: @escaping () -> any CellGrid,
                 startRun: @escaping (String, StartMethod?) throws -> any DemoRun,
@@ -46,6 +49,20 @@ public struct TutorialHooks {
         self.view = view
         self.startRun = startRun
         self.saveProgress = saveProgress
+    }
+}
+
+/// A side job whose fd joins the loop's poll: `readable` is called when it is ready and returns true once the
+/// job is done (the loop then forgets it); `cancel` is called if the loop ends first.
+public struct BackgroundWork {
+    public var fd: Int32
+    public var readable: () -> Bool
+    public var cancel: () -> Void
+
+    public init(fd: Int32, readable: @escaping () -> Bool, cancel: @escaping () -> Void) {
+        self.fd = fd
+        self.readable = readable
+        self.cancel = cancel
     }
 }
 

@@ -30,6 +30,8 @@ public final class TutorialLoop {
     private var lastFrame = -Double.infinity
     private var exit: LoopExit?
     private var lastSave = -Double.infinity
+    /// Side jobs still going (see `TutorialHooks.background`); none once they are done, so no idle work.
+    private var background: [BackgroundWork]
     private var saveDue: Double?
     /// Test-only: crash deliberately at this time (see `CrashHook`).
     private var crashAt: Double?
@@ -40,6 +42,7 @@ public final class TutorialLoop {
         self.hooks = hooks
         self.screen = screen
         self.signals = signals
+        background = hooks.background
         crashDelay = crashAfter
         crashAt = crashAfter.map { Monotonic.now() + $0 }
     }
@@ -56,6 +59,8 @@ public final class TutorialLoop {
         // Whatever the way out (q, Ctrl-C, SIGTERM, SIGHUP, the terminal gone): keep where the student was.
         saveNow()
         stopEverything()
+        for work in background { work.cancel() }
+        background = []
         return exit ?? .quit
     }
 
@@ -68,6 +73,8 @@ public final class TutorialLoop {
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
         let slots = runs.slots
         fds += slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
+        let jobs = background
+        fds += jobs.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
         let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
         if ready < 0 && errno != EINTR { finish(.signal(SIGHUP)); return }
 
@@ -82,6 +89,12 @@ public final class TutorialLoop {
         if exit != nil { return }
         let readySlots = zip(fds.dropFirst(2), slots).filter { $0.0.revents != 0 }.map(\.1)
         if !readySlots.isEmpty { deliverRunNews(readySlots) }
+        let readyJobs = zip(fds.dropFirst(2 + slots.count), jobs.indices).filter { $0.0.revents != 0 }.map(\.1)
+        if !readyJobs.isEmpty {
+            let finished = Set(readyJobs.filter { jobs[$0].readable() })
+            background = jobs.indices.filter { !finished.contains($0) }.map { jobs[$0] }
+            dirty = true
+        }
         let now = Monotonic.now()
         if let saveDue, now >= saveDue { saveNow() }
         if let crashAt, now >= crashAt { CrashHook.crash() }

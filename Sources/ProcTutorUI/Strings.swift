@@ -13,6 +13,8 @@ enum S {
 
     // Notes on pane titles
     static let byPID = Localized(zh: "按 PID", en: "by PID")
+    /// Prefixed with the number: the output pane keeps only the last lines of a flood.
+    static let earlierDropped = Localized(zh: " 行较早的输出已丢弃（只保留最后的行）", en: " earlier lines dropped (only the latest are kept)")
     static let raw = Localized(zh: "原始", en: "raw")
     static let alive = Localized(zh: "存活", en: "alive")
     static let defaultMethod = Localized(zh: "默认", en: "default")

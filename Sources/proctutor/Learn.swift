@@ -63,10 +63,15 @@ struct Learn: ParsableCommand {
         let python = try? PythonLocator.locate(explicit: nil, environment: environment)
         var state = AppState(lessons: library.lessons, lessonIndex: index, lang: lang, width: 0, height: 0,
                              monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
-                             sources: PythonTokens.load(files: demos, python: python ?? "python3"),
-                             progress: progress)
+                             sources: [:], progress: progress)
+        // The first frame does not wait for Python's tokenizer: the code shows plain, then coloured.
+        // The lesson on screen goes first in the one tokenizer run.
+        let visible = library.lessons[index].demos.map { library.lessons[index].path(of: $0) }
+        let (sources, tokenizing) = PythonTokens.start(files: visible + demos.filter { !visible.contains($0) },
+                                                       python: python ?? "python3")
+        state.sources = sources
         if openQuiz { state.openQuiz() }
-        let session = TutorialSession(state: state, store: store, python: python)
+        let session = TutorialSession(state: state, store: store, python: python, tokenizing: tokenizing)
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
         if exit != .quit { throw ExitCode(exit.exitCode) }

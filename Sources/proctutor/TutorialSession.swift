@@ -20,9 +20,13 @@ final class TutorialSession {
     /// Messages for stderr, printed once the terminal is back (curses would hide them).
     private(set) var problems: [String] = []
 
+    /// The tokenizer run colouring the code, until its result is in the state.
+    private let tokenizing: PythonTokens.Tokenizing?
+
     init(state: AppState, store: ProgressStore?, python: String?, arguments: [String] = [],
-         reloadsSource: Bool = false) {
+         reloadsSource: Bool = false, tokenizing: PythonTokens.Tokenizing? = nil) {
         self.state = state
+        self.tokenizing = tokenizing
         self.store = store
         self.python = python
         self.arguments = arguments
@@ -36,6 +40,13 @@ final class TutorialSession {
             startRun: { [unowned self] path, method in try start(path: path, startMethod: method) },
             saveProgress: { [unowned self] in save() })
         hooks.started = { [unowned self] colored in state.monochrome = !colored }
+        if let tokenizing {
+            hooks.background.append(BackgroundWork(fd: tokenizing.fd, readable: { [unowned self] in
+                guard let coloured = tokenizing.readAvailable() else { return false }
+                state.sources.merge(coloured) { $1 }
+                return true
+            }, cancel: { tokenizing.cancel() }))
+        }
         return hooks
     }
 

@@ -57,4 +57,34 @@ import ProcTutorCore
         #expect(loaded.values.allSatisfy { !$0.tokens.isEmpty })
         #expect(loaded[files[1]]?.tokens.contains { $0.kind == .comment } == true)
     }
+
+    @Test func startGivesPlainTextAtOnceAndTheColoursThroughItsFd() throws {
+        let path = try write("def f():\n    return '进程'  # 注释\n")
+        let (now, pending) = PythonTokens.start(files: [path])
+        // Not cached yet: the text is there at once, without tokens, and the run colours it later.
+        #expect(now[path] == SourceCode(text: "def f():\n    return '进程'  # 注释\n"))
+        let run = try #require(pending)
+        var coloured: [String: SourceCode]?
+        while coloured == nil {
+            var p = pollfd(fd: run.fd, events: Int16(POLLIN), revents: 0)
+            _ = poll(&p, 1, -1)
+            coloured = run.readAvailable()
+        }
+        let source = try #require(coloured?[path])
+        #expect(source == PythonTokens.load(files: [path])[path])
+        #expect(kinds(source).contains { $0 == (.definition, "f") })
+        #expect(kinds(source).contains { $0 == (.comment, "# 注释") })
+        // Now cached: nothing left to wait for.
+        #expect(PythonTokens.start(files: [path]).pending == nil)
+    }
+
+    @Test func theCompactFormatParsesWholeRecordsAndStopsAtATruncatedOne() {
+        let text = "x = 1\n"
+        let record = "3 \(text.utf8.count) 9 -1\na.p\(text)3 1 0 1 1"
+        let parsed = PythonTokens.parse(Array((record + "4 -1 0 11\nb.pyOSError: no").utf8))
+        #expect(parsed["a.p"]?.tokens == [SourceToken(kind: .name, startLine: 1, startColumn: 0, endLine: 1,
+                                                       endColumn: 1)])
+        #expect(parsed["b.py"] == nil)  // unreadable: no text
+        #expect(PythonTokens.parse(Array(record.utf8.dropLast(3))).isEmpty)
+    }
 }

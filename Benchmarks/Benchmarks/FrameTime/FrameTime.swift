@@ -69,7 +69,7 @@ final class Flood: @unchecked Sendable {
     }
 
     /// Events the app's run log does not hold although they were fed to it.
-    var lost: Int { fed - (state.run?.events.count ?? 0) }
+    var lost: Int { fed - (state.run?.eventCount ?? 0) }
 
     static func lessonsDirectory() throws -> String {
         if let dir = ProcessInfo.processInfo.environment["PROCTUTOR_LESSONS"], !dir.isEmpty { return dir }

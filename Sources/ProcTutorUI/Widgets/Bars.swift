@@ -41,7 +41,7 @@ enum SummaryLine {
         if zombies > 0 { parts.append("\(zombies) \(S.zombies[s.lang])") }
         if let sum = run.summary { parts.append("\(S.exitCode[s.lang]) \(sum.exitCode)") }
         if let stop = run.stopped { parts.append("\(S.stoppedBy[s.lang]): \(stop.reason.rawValue)") }
-        let failures = run.unretrievedFailures.count
+        let failures = run.unretrievedFailureCount
         if failures > 0 { parts.append("⚠ \(failures)") }
         return (parts.joined(separator: " · "), failures > 0 ? Theme.error : zombies > 0 ? Theme.zombie : .plain)
     }

@@ -17,9 +17,13 @@ enum OutputPane {
                 return PaneContent(title: S.output[s.lang], note: note, header: header,
                                    lines: [StyledLine(S.noOutput[s.lang], Theme.hint)])
             }
-            return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count) { range in
-                range.map { i in
-                    let l = lines[i]
+            // Past the cap, a first body line says how many earlier lines are gone.
+            let skip = run.droppedLines > 0 ? 1 : 0
+            let dropped = droppedNote(run.droppedLines, width: width, lang: s.lang)
+            return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count + skip) { range in
+                range.map { j in
+                    if j < skip { return dropped }
+                    let l = lines[j - skip]
                     let tagStyle = l.pid.flatMap { order[$0] }.map(Theme.process) ?? Theme.hint
                     var line = StyledLine(TextWidth.pad(l.pid.map { "\($0)" } ?? "?", to: 7), tagStyle)
                     line.append("│ ", tagStyle)
@@ -30,10 +34,17 @@ enum OutputPane {
             }
         case .raw:
             let lines = run.rawLines
-            return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count) { range in
-                range.map { StyledLine(TextWidth.truncate(lines[$0], to: width)) }
+            let skip = run.droppedRawLines > 0 ? 1 : 0
+            let dropped = droppedNote(run.droppedRawLines, width: width, lang: s.lang)
+            return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count + skip) { range in
+                range.map { $0 < skip ? dropped : StyledLine(TextWidth.truncate(lines[$0 - skip], to: width)) }
             }
         }
+    }
+
+    /// "… N earlier lines dropped": where the lines the run no longer keeps would be.
+    static func droppedNote(_ n: Int, width: Int, lang: Lang) -> StyledLine {
+        StyledLine(TextWidth.truncate("… \(n)\(S.earlierDropped[lang])", to: width), Theme.hint)
     }
 
     /// Failed pool tasks that nobody fetched with `.get()`: prominent, because the program itself is silent.
@@ -48,18 +59,18 @@ enum OutputPane {
         for notice in run.notices.suffix(2) {
             out.append(StyledLine(TextWidth.truncate("ℹ " + notice, to: width), Theme.stopped))
         }
-        let failures = run.unretrievedFailures
-        guard !failures.isEmpty else { return out }
-        var head = "⚠ \(failures.count)\(S.unretrieved[lang])"
+        let count = run.unretrievedFailureCount
+        guard count > 0 else { return out }
+        var head = "⚠ \(count)\(S.unretrieved[lang])"
         if !run.ended { head += " " + S.unretrievedYet[lang] }
         out += TextWidth.wrap(head, width: width).map { StyledLine(TextWidth.pad($0, to: width), Theme.alarm) }
         // The error first: it is what nobody saw. Two at most, so the output itself keeps its room.
-        for f in failures.prefix(2) {
+        for f in run.unretrievedFailures.prefix(2) {
             let call = f.args.hasPrefix("(") ? f.function + f.args : "\(f.function)(\(f.args))"
             let text = screenSafe("  #\(f.id) [\(f.pid)] \(f.error ?? "?") ← \(call)")
             out.append(StyledLine(TextWidth.truncate(text, to: width), Theme.error))
         }
-        if failures.count > 2 { out.append(StyledLine("  … +\(failures.count - 2)", Theme.error)) }
+        if count > 2 { out.append(StyledLine("  … +\(count - 2)", Theme.error)) }
         return out
     }
 }

@@ -26,7 +26,6 @@ public enum TimelineView {
         var axisLine = StyledLine(String(repeating: " ", count: labelW + 1))
         axisLine.append(String(axis), Theme.hint)
 
-        let tasksByPID = Dictionary(grouping: run.tasks, by: \.pid)
         let tree = run.tree
         let lane = { (k: Int) -> StyledLine in
             let r = recs[tree[k].index]
@@ -44,7 +43,7 @@ public enum TimelineView {
                 }
             }
             // Pool tasks this process ran while it held its pid.
-            for task in tasksByPID[r.pid] ?? [] where task.startedAt >= r.startedAt && task.startedAt <= exit {
+            for task in run.tasks(of: r.pid) where task.startedAt >= r.startedAt && task.startedAt <= exit {
                 let end = min(task.endedAt ?? run.clock, exit)  // a task never outlives its worker
                 let digit = Character("\(task.id % 10)")
                 let failed = task.status == .failed
