@@ -7,6 +7,8 @@
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #ifndef SYS_pidfd_open
@@ -21,6 +23,26 @@ int procshim_set_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1,
 int procshim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0); }
 
 int procshim_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
+
+pid_t procshim_fork(void) { return fork(); }
+
+int procshim_thread_count(void) {
+    char buf[1024];
+    int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    /* Field 20; the command (field 2) may hold spaces and parentheses, so count from its last ')'. */
+    char *p = strrchr(buf, ')');
+    if (!p) return -1;
+    int field = 2;
+    for (; *p; p++) {
+        if (*p == ' ' && ++field == 20) return atoi(p + 1);
+    }
+    return -1;
+}
 
 void procshim_close_from(int first) {
     if (syscall(SYS_close_range, (unsigned)first, ~0U, 0) == 0) return;

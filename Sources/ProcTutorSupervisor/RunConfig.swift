@@ -22,10 +22,14 @@ public struct RunConfig: Sendable, Codable, Equatable {
     public var supervisorExecutable: String?
     /// Seconds the rest of the tree may run on after the main process exited, before it is stopped.
     public var linger: Double
+    /// nil: the supervisor writes every event as NDJSON for its caller (`SupervisedRun`). Set: it prints the
+    /// events itself, in this style, on the stdout it inherited (`PrintedRun`, for `proctutor run`).
+    public var printing: PrintStyle?
 
     public init(program: String, arguments: [String] = [], python: String? = nil, startMethod: StartMethod? = nil,
                 timeout: Double? = 60, timeScale: Double? = nil, maxProcesses: Int = 256,
-                workingDirectory: String? = nil, supervisorExecutable: String? = nil, linger: Double = 3) {
+                workingDirectory: String? = nil, supervisorExecutable: String? = nil, linger: Double = 3,
+                printing: PrintStyle? = nil) {
         self.program = program
         self.arguments = arguments
         self.python = python
@@ -36,6 +40,18 @@ public struct RunConfig: Sendable, Codable, Equatable {
         self.workingDirectory = workingDirectory
         self.supervisorExecutable = supervisorExecutable
         self.linger = linger
+        self.printing = printing
+    }
+}
+
+/// How `proctutor run` shows the events: readable lines or NDJSON, with or without the raw stream.
+public struct PrintStyle: Sendable, Codable, Equatable {
+    public var json: Bool
+    public var raw: Bool
+
+    public init(json: Bool, raw: Bool) {
+        self.json = json
+        self.raw = raw
     }
 }
 

@@ -33,20 +33,10 @@ public final class SupervisedRun {
     /// - Throws: `RunError`: no Python (with how to install it), a missing program file, no `proctutor`
     ///   executable to supervise with, or the system refusing pipes or processes.
     public init(config: RunConfig) throws {
-        python = try PythonLocator.locate(explicit: config.python)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: config.program, isDirectory: &isDir), !isDir.boolValue else {
-            throw RunError("\(config.program): no such file")
-        }
-        var resolved = config
-        resolved.python = python
-        if !resolved.program.hasPrefix("/") {  // relative to the caller, whatever the program's directory
-            resolved.program = FileManager.default.currentDirectoryPath + "/" + resolved.program
-        }
-        let exe = config.supervisorExecutable ?? SupervisedRun.ownExecutable()
-        guard access(exe, X_OK) == 0 else {
-            throw RunError("cannot find the proctutor executable to supervise the run (\(exe))")
-        }
+        var resolved = try config.prepared()
+        resolved.printing = nil
+        python = resolved.python ?? ""
+        let exe = try resolved.supervisorCommand()
         let json = String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self)
 
         // Commands go over a socket: send(MSG_NOSIGNAL) never raises SIGPIPE in the caller.
@@ -159,10 +149,37 @@ public final class SupervisedRun {
     }
 
     /// The running executable (`/proc/self/exe` resolved), which has the hidden `__supervise` command.
-    static func ownExecutable() -> String {
+    public static func ownExecutable() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
         guard n > 0 else { return "/proc/self/exe" }
         return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension RunConfig {
+    /// This configuration ready for a supervisor: the interpreter located (an absolute path in `python`) and
+    /// the program's path made absolute (relative to the caller, whatever the program's directory).
+    /// - Throws: `RunError`: no Python (with how to install it), or no such program file.
+    func prepared() throws -> RunConfig {
+        var resolved = self
+        resolved.python = try PythonLocator.locate(explicit: python)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: program, isDirectory: &isDir), !isDir.boolValue else {
+            throw RunError("\(program): no such file")
+        }
+        if !program.hasPrefix("/") {
+            resolved.program = FileManager.default.currentDirectoryPath + "/" + program
+        }
+        return resolved
+    }
+
+    /// The executable whose hidden `__supervise` command runs the supervisor.
+    func supervisorCommand() throws -> String {
+        let exe = supervisorExecutable ?? SupervisedRun.ownExecutable()
+        guard access(exe, X_OK) == 0 else {
+            throw RunError("cannot find the proctutor executable to supervise the run (\(exe))")
+        }
+        return exe
     }
 }

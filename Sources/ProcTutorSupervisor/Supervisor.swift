@@ -42,6 +42,10 @@ public final class Supervisor {
     var pausedTotal = 0.0
     var lastSample = 0.0
     var lastWalk = 0.0
+    /// Until then (monotonic seconds) the loop does not wake for new channel records (see `loop`).
+    var channelHeldUntil = 0.0
+    /// How long records may gather in the channel while they keep coming: the latency it adds at most.
+    static let channelBatchMilliseconds: Int32 = 2
 
     /// Teardown in progress: when SIGKILL follows.
     var killAt: Double?
@@ -61,7 +65,7 @@ public final class Supervisor {
             a.notice(message, at: 0)
             a.finish(at: 0)
             for e in a.take() { writeAll(stdout, Array((EventJSON.encode(e) + "\n").utf8)) }
-            Glibc.exit(code == 0 ? 0 : 0)
+            _exit(0)
         }
         guard let data = configJSON.data(using: .utf8),
               let config = try? JSONDecoder().decode(RunConfig.self, from: data)
@@ -74,7 +78,14 @@ public final class Supervisor {
         }
         let s = Supervisor(config: config, python: python)
         s.run()
-        Glibc.exit(0)
+        _exit(0)
+    }
+
+    /// Entry point of a supervisor forked (not exec'd) by `PrintedRun`: the same loop without a second
+    /// process start-up. Descriptor 0 is already the command socket; never returns.
+    static func runForked(config: RunConfig, python: String) -> Never {
+        Supervisor(config: config, python: python).run()
+        _exit(0)
     }
 
     // MARK: - Set-up
@@ -94,7 +105,7 @@ public final class Supervisor {
         signalFD = procshim_signalfd(&sigs)
         _ = procshim_set_child_subreaper()
         _ = procshim_set_parent_death_signal(SIGUSR1)
-        if getppid() != parentAtStart { Glibc.exit(0) }  // the UI died before we could notice
+        if getppid() != parentAtStart { _exit(0) }  // the UI died before we could notice
         raiseFileLimit()
         setNonBlocking(0)
 
@@ -185,6 +196,7 @@ public final class Supervisor {
         setNonBlocking(outFD)
         setNonBlocking(errFD)
         mainPID = pid
+        if config.printing != nil { reply("main \(pid)") }
         assembler.kernel(.spawned(pid: pid, ppid: me), at: now())
         watch(pid)
         flushEvents()
@@ -212,10 +224,14 @@ public final class Supervisor {
             if stdinOpen { add(0, .commands) }
             add(outFD, .output(.stdout))
             add(errFD, .output(.stderr))
-            add(inotifyFD, .channel)
+            // Right after records arrived, the channel is left out for a moment: more records written meanwhile
+            // then cost their writers no wake-up of this process (inotify only queues), and one read takes them
+            // all. Sparse records are still read at once.
+            let held = monotonicNow() < channelHeldUntil
+            if !held { add(inotifyFD, .channel) }
             add(signalFD, .signals)
             for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
-            let n = poll(&fds, nfds_t(fds.count), 40)
+            let n = poll(&fds, nfds_t(fds.count), held ? Supervisor.channelBatchMilliseconds : 40)
             if n < 0, errno != EINTR { break }
             if n > 0 {
                 for (i, p) in fds.enumerated() where p.revents != 0 {
@@ -428,6 +444,7 @@ public final class Supervisor {
             let n = readBuffer.withUnsafeMutableBytes { read(eventsFD, $0.baseAddress!, $0.count) }
             let buf = readBuffer
             guard n > 0 else { return }
+            channelHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
             var start = 0
             for i in 0..<n where buf[i] == 0x0A {
                 if channelSkipping {
@@ -463,19 +480,34 @@ public final class Supervisor {
 
     // MARK: - Output
 
+    /// Writes what the assembler has ready: NDJSON of every event for a `SupervisedRun`, or the lines
+    /// `proctutor run` prints (then the exit code goes back over the command socket).
     func flushEvents() {
         let events = assembler.take()
         guard !events.isEmpty else { return }
         arrivals.record(events, origin: origin)
         var text = ""
+        var exitCode: Int?
         for e in events {
-            if case let .start(pid, _, _, _, _) = e.kind, pidfds[pid] == nil { watch(pid) }
-            text += EventJSON.encode(e)
+            switch e.kind {
+            case let .start(pid, _, _, _, _) where pidfds[pid] == nil: watch(pid)
+            case let .summary(s): exitCode = s.exitCode
+            case .raw where config.printing?.raw == false: continue
+            default: break
+            }
+            text += config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)
             text += "\n"
         }
         if !writeAll(1, Array(text.utf8)) {
             uiLost()
         }
+        if let exitCode, config.printing != nil { reply("exit \(exitCode)") }
+    }
+
+    /// A line to the `PrintedRun` that forked us, on the command socket (descriptor 0 is both ways).
+    func reply(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { send(0, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
     // MARK: - Stopping
@@ -511,7 +543,7 @@ public final class Supervisor {
             usleep(10_000)
         }
         cleanup()
-        Glibc.exit(0)
+        _exit(0)
     }
 
     func signalTree(_ sig: Int32) {
@@ -544,7 +576,10 @@ public final class Supervisor {
         flushEvents()
         cleanup()
         if tracerDir != tempDir {
-            close(1)  // the run is over for the caller (EOF); compiling the tracer is for the next one
+            // The run is over for the caller (EOF on what it reads, even the terminal's pipe for `run`);
+            // compiling the tracer is for the next run.
+            let null = open("/dev/null", O_RDWR)
+            if null >= 0 { dup2(null, 1); dup2(null, 2); close(null) }
             TracerCache.compileOnce(python: python, dir: tracerDir)
         }
     }

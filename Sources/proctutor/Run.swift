@@ -69,14 +69,43 @@ struct Run: ParsableCommand {
         let limit = timeout ?? target.timeout ?? DemoRunner.defaultTimeout
         let config = RunConfig(program: target.program, arguments: arguments, python: python, startMethod: method,
                                timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses)
-        let session: SupervisedRun
+        let session: PrintedRun
         do {
-            session = try SupervisedRun(config: config)
+            session = try PrintedRun(config: config, style: PrintStyle(json: json, raw: raw))
         } catch {
             throw failure("proctutor run: \(error)")
         }
-        let code = RunPrinter(json: json, raw: raw).follow(session)
-        throw ExitCode(Int32(code))
+        throw ExitCode(Int32(RunWaiter.wait(for: session)))
+    }
+}
+
+/// Waits while the supervisor prints a run's events; Ctrl-C stops the tree and the summary still comes.
+enum RunWaiter {
+    static func wait(for session: PrintedRun) -> Int {
+        let interrupts = InterruptPipe.install()
+        var interrupted = false
+        // Test-only: the same crash hook as the tutorial, so tests can prove a crash leaves no process behind.
+        let crashAt = CrashHook.delay(in: ProcessInfo.processInfo.environment).map { monotonicSeconds() + $0 }
+        while !session.isFinished {
+            if let crashAt, monotonicSeconds() >= crashAt {
+                fatalError("deliberate crash requested by \(CrashHook.variable) (test hook)")
+            }
+            var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, 2, crashAt == nil ? -1 : 50) < 0, errno != EINTR { break }
+            if fds[1].revents != 0 {
+                InterruptPipe.drain()
+                if !interrupted {
+                    interrupted = true
+                    session.interrupt()
+                }
+            }
+            if fds[0].revents != 0 { session.read() }
+        }
+        session.reap()
+        if let code = session.exitCode { return code }
+        writeText(1, session.lost())
+        return 1
     }
 }
 

@@ -65,13 +65,13 @@ struct WatchCommand: ParsableCommand {
     /// The plain fallback: the run's events as lines, exit status the program's (as `proctutor run`).
     private func runPlain(_ path: String, python: String?) throws {
         let config = RunConfig(program: path, arguments: arguments, python: python, timeout: timeout)
-        let session: SupervisedRun
+        let session: PrintedRun
         do {
-            session = try SupervisedRun(config: config)
+            session = try PrintedRun(config: config, style: PrintStyle(json: false, raw: false))
         } catch {
             throw failure("proctutor watch: \(error)")
         }
-        throw ExitCode(Int32(RunPrinter(json: false, raw: false).follow(session)))
+        throw ExitCode(Int32(RunWaiter.wait(for: session)))
     }
 
     /// The absolute path of `file`, or a clear message saying what is wrong with it.

@@ -13,6 +13,7 @@ struct RunExitPathTests {
         case sighup = "SIGHUP (terminal closed: the whole group)"
         case sigkill = "kill -9"
         case crash = "a crash inside proctutor (test hook)"
+        case supervisorKilled = "kill -9 of the supervisor process"
         var testDescription: String { rawValue }
     }
 
@@ -33,6 +34,10 @@ struct RunExitPathTests {
         case .sigterm: p.signal(SIGTERM)
         case .sighup: p.signalGroup(SIGHUP)
         case .sigkill: p.signal(SIGKILL)
+        case .supervisorKilled:
+            let supervisor = p.survivors().first { ProcTable.stat($0)?.ppid == p.pid }
+            #expect(supervisor != nil, "proctutor run's supervisor is its child")
+            if let supervisor { kill(supervisor, SIGKILL) }
         }
         let status = try p.wait(timeout: 30)
         let ended = Date()
@@ -51,6 +56,10 @@ struct RunExitPathTests {
         case .sighup: #expect(status == 128 + SIGHUP)
         case .sigkill: #expect(status == 128 + SIGKILL)
         case .crash: #expect(status > 128, "a crash ends with a signal, status \(status)")
+        case .supervisorKilled:
+            #expect(status == 1)
+            #expect(p.stdoutText.contains("stopped (supervisor-lost)"), "says so: \(p.stdoutText.suffix(400))")
+            #expect(p.stdoutText.hasSuffix("s\n") && p.stdoutText.contains("summary:"), "the summary still comes last")
         }
     }
 }

@@ -22,6 +22,10 @@ int procshim_signalfd_read(int fd);
 int procshim_pipe_cloexec(int fds[2]);
 /// POSIX_SPAWN_SETSID (glibc defines it only with _GNU_SOURCE).
 short procshim_spawn_setsid_flag(void);
+/// fork(), for a caller that has checked it is single-threaded (Swift marks fork unavailable).
+pid_t procshim_fork(void);
+/// The number of threads of the calling process (from /proc/self/stat), or -1 if unknown.
+int procshim_thread_count(void);
 /// posix_spawn_file_actions_addchdir_np (glibc 2.29).
 int procshim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *dir);
 

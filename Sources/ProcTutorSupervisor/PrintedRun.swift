@@ -1,0 +1,153 @@
+import CProcShim
+import Foundation
+import Glibc
+import ProcTutorCore
+
+/// One run for `proctutor run`: the supervisor prints the events itself, on the stdout it inherits, and this
+/// process only waits for the exit code.
+///
+/// Nothing passes through this process per event (no pipe, no decoding, no second formatting), and when it is
+/// single-threaded the supervisor is forked rather than started afresh, which saves a whole Swift start-up.
+/// The guarantee stays the same as with `SupervisedRun`: the supervisor reads commands on a socket whose other
+/// end only this process holds, so when this process ends in any way (even `kill -9`) it sees EOF and kills
+/// the whole tree.
+///
+/// Replies on the socket, one line each: `main PID` once the program started, `exit CODE` after the summary.
+public final class PrintedRun {
+    public let supervisorPID: pid_t
+    /// The interpreter the run uses (absolute path).
+    public let python: String
+    /// True when the supervisor was forked from this process, false when `__supervise` was executed.
+    public let forked: Bool
+    private let socket: Int32
+    private var buffer: [UInt8] = []
+    private var mainPID: pid_t = 0
+    private var eof = false
+    private let style: PrintStyle
+    private let startedAt = monotonicNow()
+
+    /// The program's exit code (128+N for signal N, 124 timeout, 130 interrupt) once the summary is printed.
+    public private(set) var exitCode: Int?
+
+    /// Starts the supervisor, which starts the program and prints its events in `style` on `output`
+    /// (default: our stdout).
+    /// - Throws: `RunError`: no Python (with how to install it), a missing program file, no way to start
+    ///   the supervisor.
+    public init(config: RunConfig, style: PrintStyle, output: Int32 = 1) throws {
+        var resolved = try config.prepared()
+        resolved.printing = style
+        self.style = style
+        python = resolved.python ?? ""
+
+        var sv: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
+            throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")
+        }
+        let debug = ProcessInfo.processInfo.environment["PROCTUTOR_DEBUG"] != nil
+        // fork() copies only the calling thread: safe for Swift code only while that is the only thread.
+        if procshim_thread_count() == 1 {
+            let pid = procshim_fork()
+            if pid == 0 {
+                dup2(sv[1], 0)
+                if output != 1 { dup2(output, 1) }
+                if !debug {
+                    let null = open("/dev/null", O_WRONLY)
+                    if null >= 0 { dup2(null, 2) }
+                }
+                Supervisor.runForked(config: resolved, python: python)
+            }
+            guard pid > 0 else {
+                let reason = String(cString: strerror(errno))
+                close(sv[0]); close(sv[1])
+                throw RunError("cannot start the supervisor: \(reason)")
+            }
+            supervisorPID = pid
+            forked = true
+        } else {
+            do {
+                let exe = try resolved.supervisorCommand()
+                let json = String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self)
+                supervisorPID = try Spawner.spawn(path: exe, argv: [exe, "__supervise", json],
+                                                  env: PythonLocator.currentEnvironment().map { "\($0.key)=\($0.value)" },
+                                                  stdio: [.fd(sv[1]), .fd(output), debug ? .fd(2) : .devNull],
+                                                  newSession: false)
+            } catch {
+                close(sv[0]); close(sv[1])
+                throw error
+            }
+            forked = false
+        }
+        close(sv[1])
+        socket = sv[0]
+        setNonBlocking(socket)
+    }
+
+    /// The socket to poll for POLLIN: the supervisor's replies, and EOF when it is gone.
+    public var fd: Int32 { socket }
+
+    /// The supervisor has exited (its end of the socket closed), after the exit code or without one.
+    public var isFinished: Bool { eof }
+
+    /// Reads the supervisor's replies (never blocks).
+    public func read() {
+        var chunk = [UInt8](repeating: 0, count: 256)
+        while !eof {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(socket, $0.baseAddress!, $0.count) }
+            if n > 0 {
+                buffer += chunk[0..<n]
+            } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+                eof = true
+            } else if errno == EAGAIN {
+                break
+            }
+        }
+        while let nl = buffer.firstIndex(of: 0x0A) {
+            let words = String(decoding: buffer[..<nl], as: UTF8.self).split(separator: " ")
+            buffer.removeSubrange(...nl)
+            guard words.count == 2, let value = Int(words[1]) else { continue }
+            switch words[0] {
+            case "main": mainPID = pid_t(clamping: value)
+            case "exit": exitCode = value
+            default: break
+            }
+        }
+    }
+
+    /// Stops the whole tree because the user pressed Ctrl-C (reason `interrupt`, exit 130).
+    public func interrupt() {
+        let bytes = Array("stop interrupt\n".utf8)
+        _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// The supervisor ended without an exit code (someone killed it): kills what is left of the program's
+    /// session, and returns the closing lines to print, in the run's style. The counts are unknown here.
+    public func lost() -> String {
+        if mainPID > 0, getsid(mainPID) == mainPID { kill(-mainPID, SIGKILL) }
+        let t = monotonicNow() - startedAt
+        let events = [
+            Event(t: t, .stopped(reason: .supervisorLost,
+                                 detail: "the supervisor process ended unexpectedly; the program's session was killed")),
+            Event(t: t, .summary(Summary(exitCode: 1, processes: 0, maxAlive: 0, duration: t,
+                                         unretrievedFailures: 0))),
+        ]
+        return events.map { (style.json ? EventJSON.encode($0) : PlainFormat.line($0)) + "\n" }.joined()
+    }
+
+    /// Waits for the supervisor process to be gone (it has closed the socket, or is about to), so the run's
+    /// resource usage counts as ours and no zombie is left.
+    public func reap() {
+        var status: Int32 = 0
+        while waitpid(supervisorPID, &status, 0) < 0 && errno == EINTR {}
+        reaped = true
+    }
+
+    private var reaped = false
+
+    deinit {
+        close(socket)  // EOF: a supervisor still running kills the tree and exits
+        if !reaped {
+            var status: Int32 = 0
+            _ = waitpid(supervisorPID, &status, WNOHANG)
+        }
+    }
+}
