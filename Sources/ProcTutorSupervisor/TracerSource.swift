@@ -47,6 +47,12 @@ def _proctutor_install():
         atexit = False
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
+    try:
+        dev, ino = events_id.split(":")
+        events_dev, events_ino = int(dev), int(ino)
+    except ValueError:
+        return
+
     def channel():
         if S.dead:
             return -1
@@ -54,7 +60,7 @@ def _proctutor_install():
         if fd >= 0:
             try:
                 st = real_fstat(fd)
-                if "%d:%d" % (st.st_dev, st.st_ino) == events_id:
+                if st.st_ino == events_ino and st.st_dev == events_dev:
                     return fd
             except OSError:
                 pass
@@ -62,7 +68,7 @@ def _proctutor_install():
         try:
             fd = os.open(events_path, O_FLAGS)
             st = real_fstat(fd)
-            if "%d:%d" % (st.st_dev, st.st_ino) != events_id:
+            if st.st_ino != events_ino or st.st_dev != events_dev:
                 os.close(fd)
                 S.dead = True
                 return -1
@@ -82,6 +88,10 @@ def _proctutor_install():
     def q(s):
         if s is None:
             return "null"
+        # Most texts are printable ASCII without quote or backslash: nothing to escape (translate with a dict
+        # costs a lookup per character).
+        if s.isascii() and s.isprintable() and '"' not in s and "\\" not in s:
+            return '"' + s + '"'
         return '"' + s.translate(ESC) + '"'
 
     def emit(body):
@@ -356,7 +366,7 @@ def _proctutor_install():
         if t is bytes:
             return repr(v[:40]) + ("…" if len(v) > 40 else "")
         if t in (tuple, list) and depth < 2:
-            inner = ", ".join(short_repr(x, depth + 1) for x in v[:5]) + (", …" if len(v) > 5 else "")
+            inner = ", ".join([short_repr(x, depth + 1) for x in v[:5]]) + (", …" if len(v) > 5 else "")
             if t is tuple:
                 return "(" + inner + ("," if len(v) == 1 else "") + ")"
             return "[" + inner + "]"
@@ -464,14 +474,15 @@ def _proctutor_install():
             return
         inqueue, outqueue = args[0], args[1]
         pool = sys.modules.get("multiprocessing.pool")
-        mapstars = tuple(x for x in (getattr(pool, "mapstar", None), getattr(pool, "starmapstar", None)) if x)
+        mapstar = getattr(pool, "mapstar", None) or object()
+        starmapstar = getattr(pool, "starmapstar", None) or object()
         helper = getattr(pool, "_helper_reraises_exception", None)
         real_get = inqueue.get
         real_put = outqueue.put
 
         def describe(task):
             job, i, func, args, kwds = task
-            if mapstars and any(func is m for m in mapstars) and args and len(args[0]) == 2:
+            if (func is mapstar or func is starmapstar) and args and len(args[0]) == 2:
                 inner = args[0]  # mapstar's batch: (func, chunk)
                 return job, func_name(inner[0]), short_repr(inner[1])
             return job, func_name(func), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
