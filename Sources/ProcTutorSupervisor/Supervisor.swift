@@ -45,7 +45,7 @@ public final class Supervisor {
     /// Until then (monotonic seconds) the loop does not wake for new channel records (see `loop`).
     var channelHeldUntil = 0.0
     /// How long records may gather in the channel while they keep coming: the latency it adds at most.
-    static let channelBatchMilliseconds: Int32 = 2
+    static let channelBatchMilliseconds: Int32 = 1
 
     /// Teardown in progress: when SIGKILL follows.
     var killAt: Double?
@@ -258,12 +258,14 @@ public final class Supervisor {
     }
 
     /// The main process has exited and no descendant is left (what they wrote is still in the pipes).
+    /// As the subreaper we have no child left (ECHILD) only when the tree is empty: a live descendant's parent
+    /// chain reaches one of our children, and an orphan becomes our child before its parent is reaped.
     func isDone() -> Bool {
         guard mainDone else { return false }
         var status: Int32 = 0
         let r = waitpid(-1, &status, WNOHANG)
         if r > 0 { childReaped(r, status); return false }
-        return r < 0 && errno == ECHILD && ProcFS.descendants(of: me).isEmpty
+        return r < 0 && errno == ECHILD
     }
 
     func periodic() {
@@ -329,9 +331,9 @@ public final class Supervisor {
     /// A pidfd became readable: the process has ended. Zombie: its status is in /proc; gone: someone reaped it.
     func pidEnded(_ pid: PID) {
         if let fd = pidfds.removeValue(forKey: pid) { close(fd) }
-        if let s = ProcFS.stat(pid), s.state == "Z" || s.state == "X" {
-            zombie(pid, s)
-        } else if ProcFS.stat(pid) == nil {
+        if let s = ProcFS.stat(pid) {
+            if s.state == "Z" || s.state == "X" { zombie(pid, s) }
+        } else {
             assembler.kernel(.ended(pid: pid, code: nil, signal: nil, zombie: false), at: now())
         }
     }
