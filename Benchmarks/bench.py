@@ -536,7 +536,8 @@ def main():
     ap.add_argument("--suite", action="store_true", help="also figure 2, CPython's suite (minutes)")
     ap.add_argument("--suite-methods", default="fork", help="start methods for figure 2 (default fork)")
     ap.add_argument("--suite-runs", type=int, default=1)
-    ap.add_argument("--scale", type=float, default=0.1, help="sleep scale for the lesson demos")
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="sleep scale for the lesson demos (1: as students run them; 0.1 for a quick look)")
     ap.add_argument("--pool-tasks", type=int, default=2000)
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle for figure 5")
     ap.add_argument("--frames", type=int, default=300, help="frames for figure 6 (30 per simulated second)")
