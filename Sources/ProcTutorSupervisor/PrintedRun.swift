@@ -114,8 +114,13 @@ public final class PrintedRun {
     }
 
     /// Stops the whole tree because the user pressed Ctrl-C (reason `interrupt`, exit 130).
-    public func interrupt() {
-        let bytes = Array("stop interrupt\n".utf8)
+    public func interrupt() { command("stop interrupt") }
+    /// Freezes every process of the tree (SIGSTOP); the timeout does not run meanwhile.
+    public func pause() { command("pause") }
+    public func resume() { command("resume") }
+
+    private func command(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
         _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 

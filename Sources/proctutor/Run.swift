@@ -94,11 +94,12 @@ enum RunWaiter {
                        pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
             if poll(&fds, 2, crashAt == nil ? -1 : 50) < 0, errno != EINTR { break }
             if fds[1].revents != 0 {
-                InterruptPipe.drain()
-                if !interrupted {
+                let got = InterruptPipe.drain()
+                if got.contains(InterruptPipe.interrupt), !interrupted {
                     interrupted = true
                     session.interrupt()
                 }
+                if got.contains(InterruptPipe.suspend) { suspend(session) }
             }
             if fds[0].revents != 0 { session.read() }
         }
@@ -106,6 +107,17 @@ enum RunWaiter {
         if let code = session.exitCode { return code }
         writeText(1, session.lost())
         return 1
+    }
+
+    /// Ctrl-Z: the program stops with us, as it would without proctutor (it lives in its own session, so the
+    /// shell's job control alone would not stop it), and goes on when the shell continues us.
+    static func suspend(_ session: PrintedRun) {
+        session.pause()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Execution continues here after SIGCONT (fg or bg).
+        InterruptPipe.catchSuspend()
+        session.resume()
     }
 }
 
@@ -148,9 +160,11 @@ struct RunPrinter {
     }
 }
 
-/// Ctrl-C becomes a byte on a pipe the loop polls (no work in the signal handler).
+/// Ctrl-C and Ctrl-Z become bytes on a pipe the loop polls (no work in the signal handler).
 enum InterruptPipe {
     nonisolated(unsafe) static var fds: [Int32] = [-1, -1]
+    static let interrupt: UInt8 = 1
+    static let suspend: UInt8 = 2
 
     static func install() -> Int32 {
         if fds[0] >= 0 { return fds[0] }
@@ -163,15 +177,30 @@ enum InterruptPipe {
         fds = p
         interruptWriteFD = p[1]
         signal(SIGINT) { _ in
-            var b: UInt8 = 1
+            var b = InterruptPipe.interrupt
             _ = write(interruptWriteFD, &b, 1)
         }
+        catchSuspend()
         return p[0]
     }
 
-    static func drain() {
+    /// SIGTSTP to the pipe (again, after a suspension put the default action back to really stop).
+    static func catchSuspend() {
+        signal(SIGTSTP) { _ in
+            var b = InterruptPipe.suspend
+            _ = write(interruptWriteFD, &b, 1)
+        }
+    }
+
+    /// The bytes that arrived.
+    static func drain() -> [UInt8] {
+        var got: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 64)
-        while read(fds[0], &buf, 64) > 0 {}
+        while true {
+            let n = read(fds[0], &buf, 64)
+            if n <= 0 { return got }
+            got += buf[0..<n]
+        }
     }
 }
 

@@ -62,4 +62,27 @@ struct RunExitPathTests {
             #expect(p.stdoutText.hasSuffix("s\n") && p.stdoutText.contains("summary:"), "the summary still comes last")
         }
     }
+
+    @Test("Ctrl-Z stops the demo with proctutor run, and it goes on when continued")
+    func suspendAndContinue() throws {
+        let p = try Spawned.proctutor(["run", Paths.fixture("hostile/sleepers.py"), "--plain"])
+        defer { p.cleanUp() }
+        try p.waitForOutput("ready")
+        // The demo: the marked Python processes in their own session (not proctutor's group).
+        let demo = p.survivors().filter { ProcTable.stat($0)?.session != ProcTable.stat(p.pid)?.session }
+        #expect(demo.count == 4, "main and three children: \(demo)")
+        func states() -> [Character] { demo.compactMap { ProcTable.stat($0)?.state } }
+        func waitFor(_ what: String, _ condition: () -> Bool) {
+            let deadline = Date().addingTimeInterval(10)
+            while !condition(), Date() < deadline { usleep(20_000) }
+            #expect(condition(), "\(what): demo states \(states()), proctutor \(String(describing: ProcTable.stat(p.pid)?.state))")
+        }
+        p.signalGroup(SIGTSTP)  // what the terminal sends on Ctrl-Z
+        waitFor("stopped") { ProcTable.stat(p.pid)?.state == "T" && states().allSatisfy { $0 == "T" } }
+        p.signalGroup(SIGCONT)  // fg
+        waitFor("continued") { ProcTable.stat(p.pid)?.state != "T" && states().allSatisfy { $0 != "T" } }
+        p.signal(SIGTERM)
+        _ = try p.wait(timeout: 30)
+        #expect(p.survivors(after: 2).isEmpty)
+    }
 }
