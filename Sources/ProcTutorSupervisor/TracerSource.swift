@@ -667,8 +667,10 @@ def _proctutor_install():
     os.register_at_fork(after_in_child=after_fork_child)
 
     # A fresh interpreter that is not the main program announces itself (spawn children, fork server, tracker).
-    if os.getppid() != supervisor:
-        kind, name = argv_role()
+    # Its command line says what it is: its parent may already be gone, and then its parent is the supervisor
+    # too (a resource tracker started just before the main program failed).
+    kind, name = argv_role()
+    if kind != "exec" or os.getppid() != supervisor:
         if kind == "spawn":
             start_record("spawn", None, None, False)
         elif kind == "forkserver-server":

@@ -251,6 +251,17 @@ struct ProcessTreeTests {
         #expect(r.summary?.exitCode == 0)
     }
 
+    /// Lesson 3's `lock` demo under spawn: the resource tracker is started, then pickling fails and the main
+    /// process exits before the tracker's interpreter is up. The tracker, orphaned, must still say what it is.
+    @Test func resourceTrackerOrphanedAtBirthIsStillNamed() throws {
+        let r = try Harness.run(Harness.packageRoot + "/lessons/03-subclass/lock.py", method: .spawn)
+        #expect(r.summary?.exitCode == 1)
+        let tracker = r.starts.values.filter { $0.name == "ResourceTracker" }
+        #expect(tracker.count == 1, "starts: \(r.starts)")
+        #expect(tracker.first?.method == .spawn)
+        #expect(!r.starts.values.contains { $0.method == .exec }, "no process left unnamed: \(r.starts)")
+    }
+
     @Test func seedPoolUnderSpawnLoopsUntilTheTimeout() throws {
         let r = try Harness.run(Harness.packageRoot + "/lessons/05-broken-pool/original.py", method: .spawn,
                                 timeout: 8, timeScale: 0.05)
