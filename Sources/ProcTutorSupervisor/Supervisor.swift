@@ -576,13 +576,16 @@ public final class Supervisor {
         pidfds.removeAll()
         assembler.finish(at: now())
         flushEvents()
+        // The run is over for the caller: EOF on what it reads (even the terminal's pipe for `run`) and on the
+        // command socket, before the slow part of this process's end. Closing the inotify descriptor waits for
+        // the kernel's SRCU grace period (10–20 ms measured); left to exit(), that wait also held back the
+        // socket's release and so `proctutor run` itself.
+        let null = open("/dev/null", O_RDWR)
+        if null >= 0 { dup2(null, 0); dup2(null, 1); dup2(null, 2); close(null) }
+        if inotifyFD >= 0 { close(inotifyFD); inotifyFD = -1 }
         cleanup()
         if tracerDir != tempDir {
-            // The run is over for the caller (EOF on what it reads, even the terminal's pipe for `run`);
-            // compiling the tracer is for the next run.
-            let null = open("/dev/null", O_RDWR)
-            if null >= 0 { dup2(null, 1); dup2(null, 2); close(null) }
-            TracerCache.compileOnce(python: python, dir: tracerDir)
+            TracerCache.compileOnce(python: python, dir: tracerDir)  // for the next run
         }
     }
 
