@@ -39,6 +39,11 @@ public final class PrintedRun {
         self.style = style
         python = resolved.python ?? ""
 
+        // A closed stdin, stdout or stderr (`proctutor run … >&-`) would hand its number to the socket below,
+        // and the forked supervisor would keep our end of it open as its own stdout: /dev/null fills the gap.
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) < 0 {
+            _ = open("/dev/null", O_RDWR)
+        }
         var sv: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
             throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")

@@ -121,45 +121,6 @@ enum RunWaiter {
     }
 }
 
-/// Prints a run's events as they arrive; Ctrl-C stops the tree and the summary still comes.
-struct RunPrinter {
-    var json: Bool
-    var raw: Bool
-
-    func follow(_ session: SupervisedRun) -> Int {
-        let interrupts = InterruptPipe.install()
-        var code = 1
-        var interrupted = false
-        // Test-only: the same crash hook as the tutorial, so tests can prove a crash leaves no process behind.
-        let crashAt = CrashHook.delay(in: ProcessInfo.processInfo.environment).map { monotonicSeconds() + $0 }
-        while !session.isFinished {
-            if let crashAt, monotonicSeconds() >= crashAt {
-                fatalError("deliberate crash requested by \(CrashHook.variable) (test hook)")
-            }
-            var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
-            if poll(&fds, 2, crashAt == nil ? 1000 : 50) < 0, errno != EINTR { break }
-            if fds[1].revents != 0 {
-                InterruptPipe.drain()
-                if !interrupted {
-                    interrupted = true
-                    session.interrupt()
-                }
-            }
-            var text = ""
-            for e in session.drain() {
-                if case let .summary(s) = e.kind { code = s.exitCode }
-                if case .raw = e.kind, !raw { continue }
-                text += (json ? EventJSON.encode(e) : PlainFormat.line(e)) + "\n"
-            }
-            if !text.isEmpty {
-                writeText(1, text)
-            }
-        }
-        return code
-    }
-}
-
 /// Ctrl-C and Ctrl-Z become bytes on a pipe the loop polls (no work in the signal handler).
 enum InterruptPipe {
     nonisolated(unsafe) static var fds: [Int32] = [-1, -1]

@@ -85,4 +85,16 @@ struct RunExitPathTests {
         _ = try p.wait(timeout: 30)
         #expect(p.survivors(after: 2).isEmpty)
     }
+
+    @Test("kill -9 of proctutor run with its stdout closed still takes the demo with it")
+    func closedStdoutThenKill() throws {
+        let p = try Spawned.proctutor(["run", Paths.fixture("hostile/sleepers.py"), "--plain"], closedStdout: true)
+        defer { p.cleanUp() }
+        let deadline = Date().addingTimeInterval(30)
+        while p.survivors().count < 5, Date() < deadline { usleep(20_000) }
+        #expect(p.survivors().count >= 5, "the supervisor and four Python processes: \(p.survivors())")
+        p.signal(SIGKILL)
+        _ = try p.wait(timeout: 30)
+        #expect(p.survivors(after: 2).isEmpty, "still alive 2 s after proctutor was killed")
+    }
 }

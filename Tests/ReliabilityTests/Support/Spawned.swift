@@ -13,9 +13,10 @@ final class Spawned {
     /// Highest VmHWM (peak resident set, KiB) seen for the process itself and for its children (the supervisor).
     private(set) var peakKiB: [pid_t: Int] = [:]
 
-    /// Starts `argv` with the test's environment plus `environment`, stdin from /dev/null.
-    init(_ argv: [String], environment: [String: String] = [:], directory: String? = nil, stdin: String = "/dev/null")
-        throws {
+    /// Starts `argv` with the test's environment plus `environment`, stdin from /dev/null; `closedStdout`: with
+    /// descriptor 1 closed (`>&-`).
+    init(_ argv: [String], environment: [String: String] = [:], directory: String? = nil, stdin: String = "/dev/null",
+         closedStdout: Bool = false) throws {
         let dir = try directory ?? Paths.scratch("run")
         self.directory = dir
         marker = "PROCTUTOR_REL_MARK=\(UUID().uuidString)"
@@ -28,7 +29,11 @@ final class Spawned {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, dir + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if closedStdout {
+            posix_spawn_file_actions_addclose(&actions, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, dir + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, dir + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
@@ -54,9 +59,9 @@ final class Spawned {
     }
 
     /// Starts `proctutor ARGUMENTS`.
-    static func proctutor(_ arguments: [String], environment: [String: String] = [:], stdin: String = "/dev/null")
-        throws -> Spawned {
-        try Spawned([try Paths.binary()] + arguments, environment: environment, stdin: stdin)
+    static func proctutor(_ arguments: [String], environment: [String: String] = [:], stdin: String = "/dev/null",
+                          closedStdout: Bool = false) throws -> Spawned {
+        try Spawned([try Paths.binary()] + arguments, environment: environment, stdin: stdin, closedStdout: closedStdout)
     }
 
     var stdout: Data { FileManager.default.contents(atPath: stdoutPath) ?? Data() }
