@@ -149,7 +149,7 @@ public final class SupervisedRun {
     }
 
     /// The running executable (`/proc/self/exe` resolved), which has the hidden `__supervise` command.
-    public static func ownExecutable() -> String {
+    static func ownExecutable() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
         guard n > 0 else { return "/proc/self/exe" }

@@ -138,7 +138,7 @@ enum InterruptPipe {
         fds = p
         interruptWriteFD = p[1]
         signal(SIGINT) { _ in
-            var b = InterruptPipe.interrupt
+            var b: UInt8 = 1  // InterruptPipe.interrupt, as a literal: nothing lazy runs in a signal handler
             _ = write(interruptWriteFD, &b, 1)
         }
         catchSuspend()
@@ -148,7 +148,7 @@ enum InterruptPipe {
     /// SIGTSTP to the pipe (again, after a suspension put the default action back to really stop).
     static func catchSuspend() {
         signal(SIGTSTP) { _ in
-            var b = InterruptPipe.suspend
+            var b: UInt8 = 2  // InterruptPipe.suspend
             _ = write(interruptWriteFD, &b, 1)
         }
     }
