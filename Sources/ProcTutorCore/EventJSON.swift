@@ -151,21 +151,26 @@ public enum EventJSON {
 
 /// A parsed JSON object with typed accessors that say what is wrong. Shared by the public and the tracer form.
 public struct JSONObject {
-    let dict: [String: FlatJSON.Value]
+    let members: [(key: String, value: FlatJSON.Value)]
 
     public init(_ line: String) throws {
-        guard let dict = FlatJSON.parse(line) else { throw EventJSON.DecodingError(message: "not a JSON object") }
-        self.dict = dict
+        guard let members = FlatJSON.members(line) else { throw EventJSON.DecodingError(message: "not a JSON object") }
+        self.members = members
+    }
+
+    /// The value of field `k` (the last one if it is repeated). A linear search: an event has a handful of fields.
+    subscript(_ k: String) -> FlatJSON.Value? {
+        members.last { $0.key == k }?.value
     }
 
     func missing(_ k: String, _ what: String) -> EventJSON.DecodingError {
-        EventJSON.DecodingError(message: dict[k] == nil ? "missing field \"\(k)\"" : "field \"\(k)\" is not \(what)")
+        EventJSON.DecodingError(message: self[k] == nil ? "missing field \"\(k)\"" : "field \"\(k)\" is not \(what)")
     }
 
-    func isNull(_ k: String) -> Bool { dict[k] == nil || dict[k] == .null }
+    func isNull(_ k: String) -> Bool { self[k] == nil || self[k] == .null }
 
     public func string(_ k: String) throws -> String {
-        guard case let .string(s)? = dict[k] else { throw missing(k, "a string") }
+        guard case let .string(s)? = self[k] else { throw missing(k, "a string") }
         return s
     }
 
@@ -174,7 +179,7 @@ public struct JSONObject {
     }
 
     public func double(_ k: String) throws -> Double {
-        guard case let .number(d)? = dict[k] else { throw missing(k, "a number") }
+        guard case let .number(d)? = self[k] else { throw missing(k, "a number") }
         return d
     }
 
@@ -199,7 +204,7 @@ public struct JSONObject {
     }
 
     public func bool(_ k: String) -> Bool {
-        if case let .bool(b)? = dict[k] { return b }
+        if case let .bool(b)? = self[k] { return b }
         return false
     }
 

@@ -9,10 +9,12 @@ enum FlatJSON {
         case null
     }
 
-    static func parse(_ line: String) -> [String: Value]? {
-        var bytes = Array(line.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buf -> [String: Value]? in
-            var p = Parser(b: UnsafeBufferPointer(buf))
+    /// The object's members in order (a repeated key appears twice; the last one counts). Cheaper than a
+    /// dictionary for the handful of fields of an event: short keys stay inline and nothing is hashed.
+    static func members(_ line: String) -> [(key: String, value: Value)]? {
+        var line = line
+        return line.withUTF8 { buf in
+            var p = Parser(b: buf)
             return p.object()
         }
     }
@@ -27,11 +29,12 @@ enum FlatJSON {
             while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
         }
 
-        mutating func object() -> [String: Value]? {
+        mutating func object() -> [(key: String, value: Value)]? {
             skip()
             guard i < b.count, b[i] == UInt8(ascii: "{") else { return nil }
             i += 1
-            var d: [String: Value] = [:]
+            var d: [(key: String, value: Value)] = []
+            d.reserveCapacity(8)
             skip()
             if i < b.count, b[i] == UInt8(ascii: "}") {
                 i += 1
@@ -46,7 +49,7 @@ enum FlatJSON {
                 i += 1
                 skip()
                 guard let v = value() else { return nil }
-                d[k] = v
+                d.append((k, v))
                 skip()
                 guard i < b.count else { return nil }
                 if b[i] == UInt8(ascii: ",") { i += 1; continue }

@@ -87,6 +87,12 @@ import Testing
         ])
     }
 
+    @Test func aRepeatedFieldCountsOnceWithItsLastValue() throws {
+        let (t, record) = try TracerRecord.decode(#"{"t":1,"k":"got","j":1,"t":2.5,"j":7}"#)
+        #expect(t == 2.5)
+        #expect(record == .retrieved(job: 7))
+    }
+
     @Test(arguments: ["garbage", #"{"t":1,"k":"out","pid":1,"s":3,"x":""}"#, #"{"k":"got","j":0}"#, "{\"t\":1,"])
     func garbageIsRejected(_ line: String) {
         #expect(throws: EventJSON.DecodingError.self) { try TracerRecord.decode(line) }
