@@ -11,6 +11,7 @@ public enum Sanitizer {
 
     /// The visible, terminal-safe form of one line of text.
     public static func sanitize(_ text: String, tabWidth: Int = 8) -> String {
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         var column = 0
         for u in text.unicodeScalars {
@@ -35,6 +36,18 @@ public enum Sanitizer {
             column += 1
         }
         return String(out)
+    }
+
+    /// No C0 control (tab included), DEL or C1 control: nothing to replace. Most lines are like this, and a byte
+    /// scan is much cheaper than rebuilding the string scalar by scalar. C1 controls are U+0080–U+009F, in UTF-8
+    /// the byte 0xC2 followed by 0x80–0x9F.
+    static func isClean(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b < 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return false }
+            previous = b
+        }
+        return true
     }
 
     /// Bytes to a safe line: decode, then sanitise.

@@ -106,6 +106,12 @@ import Testing
         #expect(Sanitizer.sanitize("\r\n") == "␍␊")
     }
 
+    @Test func cleanTextIsReturnedAsItIs() {
+        #expect(Sanitizer.sanitize("子进程运行中，pid=42 ok") == "子进程运行中，pid=42 ok")
+        #expect(Sanitizer.sanitize("no\u{A0}break") == "no\u{A0}break", "U+00A0 (bytes C2 A0) is not a C1 control")
+        #expect(Sanitizer.sanitize("next\u{85}line") == "next\\u{85}line", "U+0085 (bytes C2 85) is")
+    }
+
     @Test func tabsExpandToStops() {
         #expect(Sanitizer.sanitize("a\tb") == "a       b")
         #expect(Sanitizer.sanitize("\tx", tabWidth: 4) == "    x")
