@@ -44,9 +44,11 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Recorded"]),
         .testTarget(name: "ProcTutorTerminalTests", dependencies: ["ProcTutorTerminal", "ProcTutorUI", "ProcTutorCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore"]),
+        // What the tests that drive the built binary share: finding it, a seeded generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore", "TestSupport"]),
         // Faults, hostile programs and fuzzing (issue 5); drives the built binary and the loaders in-process.
-        .testTarget(name: "ReliabilityTests", dependencies: ["ProcTutorLessons", "ProcTutorCore"],
+        .testTarget(name: "ReliabilityTests", dependencies: ["ProcTutorLessons", "ProcTutorCore", "TestSupport"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Random keys, mouse events, paste bursts and resize storms against the running tutorial (issue 5, input
 /// abuse): no crash, no leaked process, the terminal restored at the end.
@@ -110,18 +111,5 @@ enum Abuse {
             if (try? t.tmux.waitFor("exit", timeout: 1.5, joined: true, exited)) != nil { return }
         }
         throw E2EError.timeout(what: "proctutor to quit after Escape, q, y", screen: try t.tmux.screen())
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same seed gives the same storm.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

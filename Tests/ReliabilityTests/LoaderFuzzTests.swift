@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import ProcTutorLessons
 import Testing
+import TestSupport
 
 /// Fuzzes the lesson and quiz loaders with damaged copies of the real lessons (issue 5, bad files): thousands of
 /// seeded, repeatable cases, run in-process. Never a crash; every problem names its file (and a line and column

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Garbage typed or piped into the line-mode commands (issue 5, input abuse without a terminal): random bytes,
 /// escape sequences, invalid UTF-8, NUL and a 1 MB line, then a real answer. No crash, and nothing unsafe is

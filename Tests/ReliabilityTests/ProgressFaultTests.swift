@@ -3,6 +3,7 @@ import Glibc
 import ProcTutorCore
 import ProcTutorLessons
 import Testing
+import TestSupport
 
 /// The progress file under abuse (issue 5, bad files): damaged files, a folder that cannot be written, real
 /// `proctutor` processes saving at once and killed with SIGKILL in the middle of saving. Progress is never

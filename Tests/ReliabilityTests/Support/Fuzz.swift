@@ -1,19 +1,6 @@
 import Foundation
 import Glibc
 
-/// SplitMix64: a tiny, fast, seedable generator, so every fuzz case can be replayed from its seed alone.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Settings of a fuzz or soak run, from the environment: a fixed seed and a small count in CI, anything given by
 /// `scripts/soak` outside it.
 enum FuzzSettings {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where the things under test are: the package root, the real lessons, the hostile fixtures, the built binary.
 enum Paths {
@@ -14,16 +15,11 @@ enum Paths {
 
     /// The `proctutor` built beside this test bundle (`swift build --build-tests` builds both).
     static func binary() throws -> String {
-        let testExecutable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var candidates = [testExecutable.deletingLastPathComponent().appendingPathComponent("proctutor").path]
-        for argument in CommandLine.arguments where argument.contains(".xctest") {
-            var dir = URL(fileURLWithPath: argument)
-            while dir.path != "/" && !dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
-            candidates.append(dir.deletingLastPathComponent().appendingPathComponent("proctutor").path)
+        let found = BuiltBinary.locate(packageRoot: root)
+        guard let path = found.path else {
+            throw TestFailure("proctutor is not built (looked in \(found.tried)); run `swift build --build-tests`")
         }
-        candidates.append(root.appendingPathComponent(".build/debug/proctutor").path)
-        for path in candidates where FileManager.default.isExecutableFile(atPath: path) { return path }
-        throw TestFailure("proctutor is not built (looked in \(candidates)); run `swift build --build-tests`")
+        return path
     }
 
     /// A fresh scratch folder, removed by the caller.
