@@ -44,16 +44,13 @@ public final class PrintedRun {
         for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) < 0 {
             _ = open("/dev/null", O_RDWR)
         }
-        var sv: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
-            throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")
-        }
+        let sv = try makeCommandSocket()
         let debug = ProcessInfo.processInfo.environment["PROCTUTOR_DEBUG"] != nil
         // fork() copies only the calling thread: safe for Swift code only while that is the only thread.
         if procshim_thread_count() == 1 {
             let pid = procshim_fork()
             if pid == 0 {
-                dup2(sv[1], 0)
+                dup2(sv.supervisors, 0)
                 if output != 1 { dup2(output, 1) }
                 if !debug {
                     let null = open("/dev/null", O_WRONLY)
@@ -63,7 +60,7 @@ public final class PrintedRun {
             }
             guard pid > 0 else {
                 let reason = String(cString: strerror(errno))
-                close(sv[0]); close(sv[1])
+                close(sv.ours); close(sv.supervisors)
                 throw RunError("cannot start the supervisor: \(reason)")
             }
             supervisorPID = pid
@@ -74,16 +71,16 @@ public final class PrintedRun {
                 let json = String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self)
                 supervisorPID = try Spawner.spawn(path: exe, argv: [exe, "__supervise", json],
                                                   env: PythonLocator.currentEnvironment().map { "\($0.key)=\($0.value)" },
-                                                  stdio: [.fd(sv[1]), .fd(output), debug ? .fd(2) : .devNull],
+                                                  stdio: [.fd(sv.supervisors), .fd(output), debug ? .fd(2) : .devNull],
                                                   newSession: false)
             } catch {
-                close(sv[0]); close(sv[1])
+                close(sv.ours); close(sv.supervisors)
                 throw error
             }
             forked = false
         }
-        close(sv[1])
-        socket = sv[0]
+        close(sv.supervisors)
+        socket = sv.ours
         setNonBlocking(socket)
     }
 
@@ -124,10 +121,7 @@ public final class PrintedRun {
     public func pause() { command("pause") }
     public func resume() { command("resume") }
 
-    private func command(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
-    }
+    private func command(_ line: String) { sendLine(socket, line) }
 
     /// The supervisor ended without an exit code (someone killed it): kills what is left of the program's
     /// session, and returns the closing lines to print, in the run's style. The counts are unknown here.

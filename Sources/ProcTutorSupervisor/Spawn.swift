@@ -68,6 +68,22 @@ func makePipe() throws -> (read: Int32, write: Int32) {
     return (fds[0], fds[1])
 }
 
+/// The command socket between a run's owner and its supervisor (both ends close-on-exec). A socket, not a
+/// pipe: it carries commands one way and replies the other, and `sendLine` never raises SIGPIPE.
+func makeCommandSocket() throws -> (ours: Int32, supervisors: Int32) {
+    var sv: [Int32] = [0, 0]
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
+        throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")
+    }
+    return (sv[0], sv[1])
+}
+
+/// Sends one line on the command socket; a peer that is gone is not an error here (EOF tells the reader).
+func sendLine(_ fd: Int32, _ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+}
+
 func setNonBlocking(_ fd: Int32) {
     let flags = fcntl(fd, F_GETFL)
     _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)

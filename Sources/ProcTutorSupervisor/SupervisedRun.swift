@@ -39,29 +39,25 @@ public final class SupervisedRun {
         let exe = try resolved.supervisorCommand()
         let json = String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self)
 
-        // Commands go over a socket: send(MSG_NOSIGNAL) never raises SIGPIPE in the caller.
-        var sv: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
-            throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")
-        }
+        let socket = try makeCommandSocket()
         let events: (read: Int32, write: Int32)
         do { events = try makePipe() } catch {
-            close(sv[0]); close(sv[1])
+            close(socket.ours); close(socket.supervisors)
             throw error
         }
         let debug = ProcessInfo.processInfo.environment["PROCTUTOR_DEBUG"] != nil
         do {
             supervisorPID = try Spawner.spawn(path: exe, argv: [exe, "__supervise", json],
                                               env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
-                                              stdio: [.fd(sv[1]), .fd(events.write), debug ? .fd(2) : .devNull],
+                                              stdio: [.fd(socket.supervisors), .fd(events.write), debug ? .fd(2) : .devNull],
                                               newSession: false)
         } catch {
-            close(sv[0]); close(sv[1]); close(events.read); close(events.write)
+            close(socket.ours); close(socket.supervisors); close(events.read); close(events.write)
             throw error
         }
-        close(sv[1])
+        close(socket.supervisors)
         close(events.write)
-        commandFD = sv[0]
+        commandFD = socket.ours
         eventFD = events.read
         setNonBlocking(eventFD)
     }
@@ -124,8 +120,7 @@ public final class SupervisedRun {
 
     private func send(_ command: String) {
         guard commandFD >= 0 else { return }
-        let bytes = Array((command + "\n").utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(commandFD, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+        sendLine(commandFD, command)
     }
 
     deinit {

@@ -507,10 +507,7 @@ public final class Supervisor {
     }
 
     /// A line to the `PrintedRun` that forked us, on the command socket (descriptor 0 is both ways).
-    func reply(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { send(0, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
-    }
+    func reply(_ line: String) { sendLine(0, line) }
 
     // MARK: - Stopping
 

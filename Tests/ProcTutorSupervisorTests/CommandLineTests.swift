@@ -123,17 +123,12 @@ struct CommandLineTests {
             report("main")
             time.sleep(30)
             """)
-        let dir = Harness.folder()
-        let outFD = Glibc.open(dir + "/out", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor, "run", program, "--json"],
-                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
-                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
-        close(outFD)
-        let pids = try Self.waitForReports(dir + "/out", count: 2)
+        let (pid, out) = try Self.startJSONRun(program)
+        let pids = try Self.waitForReports(out, count: 2)
         kill(pid, SIGINT)
         let status = Self.wait(pid, limit: 10)
         #expect(status == 130)
-        let text = String(decoding: FileManager.default.contents(atPath: dir + "/out") ?? Data(), as: UTF8.self)
+        let text = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
         #expect(text.contains("\"reason\":\"interrupt\""))
         for p in pids { #expect(!Harness.isRunning(p)) }
     }
@@ -155,13 +150,8 @@ struct CommandLineTests {
                 report("main")
                 time.sleep(60)
             """)
-        let dir = Harness.folder()
-        let outFD = Glibc.open(dir + "/out", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor, "run", program, "--json"],
-                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
-                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
-        close(outFD)
-        let pids = try Self.waitForReports(dir + "/out", count: 5)
+        let (pid, out) = try Self.startJSONRun(program)
+        let pids = try Self.waitForReports(out, count: 5)
         kill(pid, SIGKILL)
         _ = Self.wait(pid, limit: 5)
         let killedAt = monotonicNow()
@@ -175,6 +165,17 @@ struct CommandLineTests {
     }
 
     /// Waits until `count` processes have printed their `PID` line (as `--json` output events); returns them.
+    /// Starts `proctutor run PROGRAM --json` in its own session, its stdout into a file; returns its pid and that file.
+    static func startJSONRun(_ program: String) throws -> (pid: pid_t, out: String) {
+        let out = Harness.folder() + "/out"
+        let outFD = Glibc.open(out, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        defer { close(outFD) }
+        let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor, "run", program, "--json"],
+                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
+                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
+        return (pid, out)
+    }
+
     static func waitForReports(_ path: String, count: Int) throws -> [PID] {
         let deadline = monotonicNow() + 30
         while monotonicNow() < deadline {
