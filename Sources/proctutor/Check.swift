@@ -5,6 +5,7 @@ import ProcTutorLessons
 /// `proctutor check [DIR]`: validates a lessons folder and prints every problem as `path:line:col: message`.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a lessons folder: schema, files, demos compile, quiz keys, both languages, Markdown.",
         discussion: """
             Prints each problem as path:line:col: message and exits 1 if there is an error. Warnings (a quiz with \

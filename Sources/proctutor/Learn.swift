@@ -10,6 +10,7 @@ import ProcTutorUI
 /// `proctutor` and `proctutor learn [LESSON]`: the full-screen tutorial, or the plain text where it cannot run.
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "learn",
         abstract: "Open the tutorial: where you left off, or at LESSON.",
         discussion: """
             Keys: r run, s stop, p freeze, ←/→ lesson, Tab pane, v variant, m start method, Q quiz, ? help, q quit.

@@ -4,6 +4,7 @@ import ProcTutorLessons
 /// `proctutor lessons`: the lessons with their titles and the student's progress.
 struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lessons",
         abstract: "List the lessons with their titles and your progress (done, quiz scores).")
 
     @OptionGroup var options: LessonOptions

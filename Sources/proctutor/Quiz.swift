@@ -8,6 +8,7 @@ import ProcTutorTerminal
 /// `proctutor quiz LESSON`: the lesson's quiz in the full-screen tutorial, or line by line with `--plain`.
 struct Quiz: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quiz",
         abstract: "Take a lesson's quiz: in the tutorial, or in plain line mode (--plain: answers from stdin).",
         discussion: """
             Without --plain the tutorial opens in the lesson's quiz (where the terminal cannot show it — \

@@ -9,6 +9,7 @@ import ProcTutorTerminal
 /// `proctutor run TARGET`: runs a lesson's demo or any Python file under the tracer and prints every event.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a lesson's demo or any Python file under the tracer and report every process.",
         discussion: """
             Prints one line per event as it happens (--plain, the default) or NDJSON (--json; fields in \
