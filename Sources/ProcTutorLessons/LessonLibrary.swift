@@ -44,12 +44,7 @@ public struct LessonLibrary: Sendable {
     /// Loads every lesson folder in `directory` (sub-folders; hidden ones and `_…` are skipped).
     /// - Throws: `LessonLibraryError` if the folder cannot be read or holds no lesson folder.
     public init(directory: String) throws {
-        guard Paths.isDirectory(directory) else { throw LessonLibraryError.notAFolder(path: directory, source: "the command line") }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        let folders = names.filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
-            .filter { Paths.isDirectory(Paths.join(directory, $0)) }
-        guard !folders.isEmpty else { throw LessonLibraryError.empty(path: directory) }
-
+        let folders = try Self.lessonFolders(in: directory)
         var lessons: [Lesson] = []
         var problems: [Diagnostic] = []
         var numbers: [Int: String] = [:]
@@ -72,13 +67,29 @@ public struct LessonLibrary: Sendable {
         self.problems = problems
     }
 
+    /// The names of the lesson folders in `directory`, sorted (sub-folders; hidden ones and `_…` are skipped).
+    /// - Throws: `LessonLibraryError` if `directory` is not a folder or holds no lesson folder.
+    static func lessonFolders(in directory: String) throws -> [String] {
+        guard Paths.isDirectory(directory) else { throw LessonLibraryError.notAFolder(path: directory, source: "the command line") }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let folders = names.filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+            .filter { Paths.isDirectory(Paths.join(directory, $0)) }
+        guard !folders.isEmpty else { throw LessonLibraryError.empty(path: directory) }
+        return folders
+    }
+
     /// The lesson the user means by `name`: its number (`5`, `05`), its id (`05-broken-pool`), or the id without
     /// the number (`broken-pool`).
     public func lesson(matching name: String) -> Lesson? {
-        let s = name.trimmingCharacters(in: .whitespaces).lowercased()
-        if let n = Int(s) { return lessons.first { $0.number == n } }
-        return lessons.first { $0.id.lowercased() == s }
-            ?? lessons.first { $0.id.lowercased().split(separator: "-", maxSplits: 1).last.map(String.init) == s }
+        Self.match(name, in: lessons)
+    }
+
+    /// `lesson(matching:)` over any lessons, sorted as a library sorts them (by number, then id).
+    static func match(_ name: String, in lessons: [Lesson]) -> Lesson? {
+        let s = LessonQuery(name)
+        if let n = s.number { return lessons.first { $0.number == n } }
+        return lessons.first { $0.id.lowercased() == s.text }
+            ?? lessons.first { LessonQuery.withoutNumber($0.id) == s.text }
     }
 
     /// Like `lesson(matching:)`, but an unknown name is an error that lists the known lessons.

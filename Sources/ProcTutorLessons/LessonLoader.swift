@@ -19,6 +19,12 @@ public enum LessonLoader {
     public static let recommendedQuestions = 6
 
     public static func load(folder: String) -> LoadedLesson {
+        load(folder: folder, texts: true)
+    }
+
+    /// With `texts: false` only `lesson.yaml` is read: the lesson comes without its texts (`text` is empty), and
+    /// only the problems of `lesson.yaml` itself are found (for `proctutor run N`, which needs only the demos).
+    static func load(folder: String, texts: Bool) -> LoadedLesson {
         let folderName = URL(fileURLWithPath: folder).lastPathComponent
         let yamlPath = Paths.join(folder, "lesson.yaml")
         guard Paths.isFile(yamlPath) else {
@@ -28,6 +34,7 @@ public enum LessonLoader {
             return LoadedLesson(problems: [Diagnostic(path: yamlPath, "cannot read the file, or it is not UTF-8 text")])
         }
         var (file, problems) = LessonParser.parse(text, path: yamlPath, folderName: folderName)
+        guard texts else { return loaded(file, documents: [:], problems: problems, folder: folder) }
 
         for demo in file.demos where !Paths.isFile(Paths.join(folder, demo.file)) {
             let n = file.demoFileNodes[demo.name]
@@ -64,6 +71,12 @@ public enum LessonLoader {
                                        severity: .warning))
         }
 
+        return loaded(file, documents: documents, problems: problems, folder: folder)
+    }
+
+    /// The lesson, if its metadata is usable, with the problems found.
+    private static func loaded(_ file: LessonFile, documents: [Lang: Document], problems: [Diagnostic],
+                               folder: String) -> LoadedLesson {
         guard let id = file.id, let number = file.number, let title = file.title else {
             return LoadedLesson(problems: problems)
         }

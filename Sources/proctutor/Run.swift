@@ -183,17 +183,15 @@ struct RunTarget {
         if target.hasSuffix(".py") || target.contains("/") {
             throw failure("proctutor run: \(target): no such file")
         }
-        let library: LessonLibrary
-        do {
-            library = try LessonLibrary(directory: try LessonLibrary.locate(explicit: lessons))
-        } catch {
-            throw failure("proctutor run: \(target) is not a file, and \(error)")
-        }
+        // Only the named lesson's lesson.yaml is read, not the whole library: this runs before every demo run.
         let lesson: Lesson
         do {
-            lesson = try library.lesson(named: target)
+            lesson = try LessonLibrary.lesson(named: target, in: try LessonLibrary.locate(explicit: lessons))
         } catch {
-            throw failure("proctutor run: \(target) is neither a file nor a lesson: \(error)")
+            if case LessonLibraryError.unknownLesson = error {
+                throw failure("proctutor run: \(target) is neither a file nor a lesson: \(error)")
+            }
+            throw failure("proctutor run: \(target) is not a file, and \(error)")
         }
         guard let demo = lesson.demo(named: variant) else {
             let names = lesson.demos.map(\.name).joined(separator: ", ")
