@@ -1,4 +1,3 @@
-import Foundation
 import ProcTutorCore
 import Yams
 
@@ -114,7 +113,7 @@ enum QuizParser {
 
     /// A choice given as a letter (a = first) or a 1-based number, checked against the number of choices.
     private static func choiceIndex(_ node: Node, count: Int, _ what: String, _ r: inout YAMLReader) -> Int? {
-        guard let s = node.scalar?.string.trimmingCharacters(in: .whitespaces).lowercased(), !s.isEmpty else {
+        guard let s = node.scalar?.string.trimmingScalars(where: \.isSpaceOrTab).lowercased(), !s.isEmpty else {
             r.report(node, "an answer of \(what) must be a choice letter (a, b, …) or number (1, 2, …), not \(r.describe(node))")
             return nil
         }

@@ -1,4 +1,3 @@
-import Foundation
 import ProcTutorCore
 import Yams
 
@@ -100,7 +99,7 @@ struct YAMLReader {
             report(node, "\(what) must be text, not \(describe(node))")
             return nil
         }
-        if scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if scalar.string.isBlank {
             report(node, "\(what) is empty")
             return nil
         }
