@@ -21,7 +21,7 @@ struct YAMLReader {
     /// The root node of a YAML text, or nil with the parser's own message at its position.
     mutating func compose(_ text: String) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try Self.composeTree(text) else {
                 problems.append(Diagnostic(path: path, line: 1, column: 1, "the file is empty; it needs the keys id, number, title, demos, text and quiz"))
                 return nil
             }
@@ -32,6 +32,38 @@ struct YAMLReader {
         } catch {
             problems.append(Diagnostic(path: path, "cannot parse YAML: \(error)"))
             return nil
+        }
+    }
+
+    /// The tree Yams composes with its default resolver, without paying for that resolver where it cannot matter.
+    ///
+    /// The reads below take every scalar as its text and style and convert it themselves, so resolving tags (the
+    /// default resolver's regular expressions for numbers, booleans, null and dates, compiled at start-up and
+    /// matched for every mapping key) was pure cost, ~20% of loading the lessons. Tags matter in one place only:
+    /// Yams tells mapping keys apart by text and tag, so with the default resolver `1:` and `"1":` are two keys.
+    /// Without resolution every implicit key is a string; when every key is a string scalar and no key repeats,
+    /// the default resolver would find no repeated key either, and the trees are the same. Otherwise (an error, a
+    /// repeated key, a key with an explicit tag or a non-scalar key) the text is composed again with the default
+    /// resolver, so what is accepted and every message stay as they were.
+    static func composeTree(_ text: String) throws -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text, .basic) else { return nil }
+            if hasOnlyStringKeys(root) { return root }
+        } catch {}
+        return try Yams.compose(yaml: text, .default)
+    }
+
+    /// Whether every mapping key in the tree is a scalar tagged as a string.
+    static func hasOnlyStringKeys(_ node: Node) -> Bool {
+        switch node {
+        case .scalar, .alias:
+            return true
+        case let .sequence(items):
+            return items.allSatisfy(hasOnlyStringKeys)
+        case let .mapping(pairs):
+            return pairs.allSatisfy { key, value in
+                key.scalar != nil && key.tag.rawValue == Tag.Name.str.rawValue && hasOnlyStringKeys(value)
+            }
         }
     }
 
