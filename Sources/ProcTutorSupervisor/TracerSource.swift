@@ -25,7 +25,6 @@ def _proctutor_install():
     real_fstat = os.fstat
     real_getpid = os.getpid
     real_exit = os._exit
-    O_FLAGS = os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
     try:
         supervisor = int(env.get("PROCTUTOR_SUPERVISOR", "0"))
     except ValueError:
@@ -47,11 +46,15 @@ def _proctutor_install():
         atexit = False
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
-    try:
-        dev, ino = events_id.split(":")
-        events_dev, events_ino = int(dev), int(ino)
-    except ValueError:
+    # The file starts with the run's token (PROCTUTOR_EVENTS_ID). A program may close the descriptor and reuse
+    # its number for a file of its own: before each write, one pread of the token proves the descriptor is
+    # still the channel (an fstat did the same with dev:ino, but its result object cost twice as much).
+    channel_token = events_id.encode("ascii", "replace")
+    if len(channel_token) < 16:
         return
+    TOKEN_LEN = len(channel_token)
+    O_FLAGS = os.O_RDWR | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+    real_pread = os.pread
 
     def channel():
         if S.dead:
@@ -59,16 +62,14 @@ def _proctutor_install():
         fd = S.fd
         if fd >= 0:
             try:
-                st = real_fstat(fd)
-                if st.st_ino == events_ino and st.st_dev == events_dev:
+                if real_pread(fd, TOKEN_LEN, 0) == channel_token:
                     return fd
             except OSError:
                 pass
             S.fd = -1  # closed or reused by the program: never write to it again
         try:
             fd = os.open(events_path, O_FLAGS)
-            st = real_fstat(fd)
-            if st.st_ino != events_ino or st.st_dev != events_dev:
+            if real_pread(fd, TOKEN_LEN, 0) != channel_token:
                 os.close(fd)
                 S.dead = True
                 return -1
@@ -357,6 +358,8 @@ def _proctutor_install():
     os._exit = _exit
 
     # --- pool tasks (patched when multiprocessing.pool is first imported) ---
+    SIMPLE = frozenset((int, float, bool, type(None)))
+
     def short_repr(v, depth=0):
         t = type(v)
         if v is None or t in (bool, int, float):
@@ -366,6 +369,8 @@ def _proctutor_install():
         if t is bytes:
             return repr(v[:40]) + ("…" if len(v) > 40 else "")
         if t in (tuple, list) and depth < 2:
+            if len(v) <= 5 and SIMPLE.issuperset(map(type, v)):
+                return repr(v)  # the text the lines below would build (map's usual small ints), in C
             inner = ", ".join([short_repr(x, depth + 1) for x in v[:5]]) + (", …" if len(v) > 5 else "")
             if t is tuple:
                 return "(" + inner + ("," if len(v) == 1 else "") + ")"
