@@ -46,38 +46,50 @@ def _proctutor_install():
         atexit = False
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
-    # The file starts with the run's token (PROCTUTOR_EVENTS_ID). A program may close the descriptor and reuse
-    # its number for a file of its own: before each write, one pread of the token proves the descriptor is
-    # still the channel (an fstat did the same with dev:ino, but its result object cost twice as much).
-    channel_token = events_id.encode("ascii", "replace")
-    if len(channel_token) < 16:
+    # PROCTUTOR_EVENTS_ID is "TOKEN DEV:INO": the file starts with the run's token. A program may close the
+    # descriptor and reuse its number for a file of its own, so every write is preceded by a proof that the
+    # descriptor is still the channel: one pread of the token (an fstat against dev:ino did the same, but its
+    # result object cost twice as much); only where the program emptied or overwrote the file's start does the
+    # fstat decide.
+    try:
+        token_text, file_id = events_id.split(" ")
+        dev, ino = file_id.split(":")
+        events_dev, events_ino = int(dev), int(ino)
+    except ValueError:
         return
+    channel_token = token_text.encode("ascii", "replace")
     TOKEN_LEN = len(channel_token)
     O_FLAGS = os.O_RDWR | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
     real_pread = os.pread
+
+    def is_channel(fd):
+        try:
+            if real_pread(fd, TOKEN_LEN, 0) == channel_token:
+                return True
+            st = real_fstat(fd)
+            return st.st_ino == events_ino and st.st_dev == events_dev
+        except OSError:
+            return False  # closed, or reused write-only (the channel is opened for reading too)
 
     def channel():
         if S.dead:
             return -1
         fd = S.fd
         if fd >= 0:
-            try:
-                if real_pread(fd, TOKEN_LEN, 0) == channel_token:
-                    return fd
-            except OSError:
-                pass
+            if is_channel(fd):
+                return fd
             S.fd = -1  # closed or reused by the program: never write to it again
         try:
             fd = os.open(events_path, O_FLAGS)
-            if real_pread(fd, TOKEN_LEN, 0) != channel_token:
-                os.close(fd)
-                S.dead = True
-                return -1
-            S.fd = fd
-            return fd
         except OSError:
             S.dead = True
             return -1
+        if not is_channel(fd):
+            os.close(fd)
+            S.dead = True
+            return -1
+        S.fd = fd
+        return fd
 
     ESC = {i: "\\u%04x" % i for i in range(32)}
     ESC.update({ord('"'): '\\"', ord("\\"): "\\\\", 0x7F: "\\u007f"})

@@ -38,7 +38,9 @@ import Testing
         if traced {
             env["PYTHONPATH"] = tracerFolder + (extraPath.map { ":" + $0 } ?? "")
             env["PROCTUTOR_EVENTS"] = tracerFolder + "/events"
-            env["PROCTUTOR_EVENTS_ID"] = Self.channelToken
+            var st = stat()
+            _ = stat(tracerFolder + "/events", &st)
+            env["PROCTUTOR_EVENTS_ID"] = "\(Self.channelToken) \(st.st_dev):\(st.st_ino)"
             env["PROCTUTOR_SUPERVISOR"] = "1"
         }
         // Spawned like the supervisor spawns (empty signal mask, default dispositions): Foundation's Process
@@ -180,7 +182,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["PYTHONPATH"] = Self.tracerFolder
         env["PROCTUTOR_EVENTS"] = "/nonexistent/events"
-        env["PROCTUTOR_EVENTS_ID"] = Self.channelToken
+        env["PROCTUTOR_EVENTS_ID"] = Self.channelToken + " 1:2"
         p.environment = env
         let pipe = Pipe(), errPipe = Pipe()
         p.standardOutput = pipe
