@@ -37,7 +37,9 @@ public enum PythonLocator {
     static func interpreterBehind(shim: String) -> String? {
         guard let pipe = try? makePipe() else { return nil }
         defer { close(pipe.read) }
-        let pid = try? Spawner.spawn(path: shim, argv: [shim, "-c", "import sys; sys.stdout.write(sys.executable)"],
+        // -E -S: no `site` (its .pth files took half of this start-up here), no PYTHON* variables; sys.executable
+        // does not depend on either.
+        let pid = try? Spawner.spawn(path: shim, argv: [shim, "-E", "-S", "-c", "import sys; sys.stdout.write(sys.executable)"],
                                      env: currentEnvironment().map { "\($0.key)=\($0.value)" },
                                      stdio: [.devNull, .fd(pipe.write), .devNull], newSession: false)
         close(pipe.write)

@@ -148,13 +148,22 @@ public final class Supervisor {
             }
         }
         let eventsPath = tempDir + "/events"
-        let wfd = open(eventsPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+        // The channel's first line is a token only this run knows: the tracer checks it before every write
+        // (with dev:ino where the program emptied the file; see TracerSource), and reading starts after it.
+        let token = "proctutor-channel-" + String(UInt64.random(in: .min ... .max), radix: 16)
+            + String(UInt64.random(in: .min ... .max), radix: 16)
+        let wfd = open(eventsPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard wfd >= 0 else { throw RunError("cannot create \(eventsPath)") }
+        let header = Array((token + "\n").utf8)
+        let written = writeAll(wfd, header)
         close(wfd)
         eventsFD = open(eventsPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         var st = stat()
-        guard eventsFD >= 0, fstat(eventsFD, &st) == 0 else { throw RunError("cannot open \(eventsPath)") }
-        let eventsID = "\(st.st_dev):\(st.st_ino)"
+        guard written, eventsFD >= 0, fstat(eventsFD, &st) == 0,
+              lseek(eventsFD, off_t(header.count), SEEK_SET) == off_t(header.count) else {
+            throw RunError("cannot open \(eventsPath)")
+        }
+        let eventsID = "\(token) \(st.st_dev):\(st.st_ino)"
         inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         if inotifyFD >= 0 { inotify_add_watch(inotifyFD, eventsPath, UInt32(IN_MODIFY)) }
 

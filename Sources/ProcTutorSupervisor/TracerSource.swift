@@ -25,7 +25,6 @@ def _proctutor_install():
     real_fstat = os.fstat
     real_getpid = os.getpid
     real_exit = os._exit
-    O_FLAGS = os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
     try:
         supervisor = int(env.get("PROCTUTOR_SUPERVISOR", "0"))
     except ValueError:
@@ -47,36 +46,50 @@ def _proctutor_install():
         atexit = False
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
+    # PROCTUTOR_EVENTS_ID is "TOKEN DEV:INO": the file starts with the run's token. A program may close the
+    # descriptor and reuse its number for a file of its own, so every write is preceded by a proof that the
+    # descriptor is still the channel: one pread of the token (an fstat against dev:ino did the same, but its
+    # result object cost twice as much); only where the program emptied or overwrote the file's start does the
+    # fstat decide.
     try:
-        dev, ino = events_id.split(":")
+        token_text, file_id = events_id.split(" ")
+        dev, ino = file_id.split(":")
         events_dev, events_ino = int(dev), int(ino)
     except ValueError:
         return
+    channel_token = token_text.encode("ascii", "replace")
+    TOKEN_LEN = len(channel_token)
+    O_FLAGS = os.O_RDWR | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+    real_pread = os.pread
+
+    def is_channel(fd):
+        try:
+            if real_pread(fd, TOKEN_LEN, 0) == channel_token:
+                return True
+            st = real_fstat(fd)
+            return st.st_ino == events_ino and st.st_dev == events_dev
+        except OSError:
+            return False  # closed, or reused write-only (the channel is opened for reading too)
 
     def channel():
         if S.dead:
             return -1
         fd = S.fd
         if fd >= 0:
-            try:
-                st = real_fstat(fd)
-                if st.st_ino == events_ino and st.st_dev == events_dev:
-                    return fd
-            except OSError:
-                pass
+            if is_channel(fd):
+                return fd
             S.fd = -1  # closed or reused by the program: never write to it again
         try:
             fd = os.open(events_path, O_FLAGS)
-            st = real_fstat(fd)
-            if st.st_ino != events_ino or st.st_dev != events_dev:
-                os.close(fd)
-                S.dead = True
-                return -1
-            S.fd = fd
-            return fd
         except OSError:
             S.dead = True
             return -1
+        if not is_channel(fd):
+            os.close(fd)
+            S.dead = True
+            return -1
+        S.fd = fd
+        return fd
 
     ESC = {i: "\\u%04x" % i for i in range(32)}
     ESC.update({ord('"'): '\\"', ord("\\"): "\\\\", 0x7F: "\\u007f"})
@@ -357,6 +370,8 @@ def _proctutor_install():
     os._exit = _exit
 
     # --- pool tasks (patched when multiprocessing.pool is first imported) ---
+    SIMPLE = frozenset((int, float, bool, type(None)))
+
     def short_repr(v, depth=0):
         t = type(v)
         if v is None or t in (bool, int, float):
@@ -366,6 +381,8 @@ def _proctutor_install():
         if t is bytes:
             return repr(v[:40]) + ("…" if len(v) > 40 else "")
         if t in (tuple, list) and depth < 2:
+            if len(v) <= 5 and SIMPLE.issuperset(map(type, v)):
+                return repr(v)  # the text the lines below would build (map's usual small ints), in C
             inner = ", ".join([short_repr(x, depth + 1) for x in v[:5]]) + (", …" if len(v) > 5 else "")
             if t is tuple:
                 return "(" + inner + ("," if len(v) == 1 else "") + ")"

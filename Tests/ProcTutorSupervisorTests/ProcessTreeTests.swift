@@ -380,6 +380,27 @@ struct ProcessTreeTests {
         #expect(r.lines.contains { $0.text == "from-sh" })
     }
 
+    /// The program closes the channel's descriptor and opens files of its own, which get its number: the tracer
+    /// must never write into them (it checks the channel's token before each write) and goes on through a new
+    /// descriptor.
+    @Test(arguments: ["a", "a+", "r+"]) func aReusedChannelDescriptorIsNeverWrittenTo(mode: String) throws {
+        let dir = Harness.folder()
+        let mine = dir + "/mine.txt"
+        FileManager.default.createFile(atPath: mine, contents: Data("user data\n".utf8))
+        let r = try Harness.run(Harness.program("""
+            import os
+            print("before")
+            os.closerange(3, 1024)
+            files = [open("\(mine)", "\(mode)") for _ in range(8)]
+            print("after")
+            for f in files:
+                f.close()
+            """))
+        #expect(r.lines.map(\.text) == ["before", "after"])
+        #expect(try String(contentsOfFile: mine, encoding: .utf8) == "user data\n")
+        #expect(r.summary?.exitCode == 0)
+    }
+
     @Test func stopPauseAndResume() throws {
         var sent = false
         let r = try Harness.run(Harness.program(reportHelper + """

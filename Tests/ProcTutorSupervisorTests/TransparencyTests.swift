@@ -6,11 +6,14 @@ import Testing
 /// The tracer must not change what it observes: the same stdout and stderr bytes and the same exit code as
 /// without it, on every installed Python 3.8–3.13, under all three start methods, buffered and unbuffered.
 @Suite struct TransparencyTests {
+    /// The token the events file starts with (the supervisor makes a random one per run).
+    static let channelToken = "proctutor-channel-transparency-tests"
+
     /// The tracer as the supervisor installs it: its own folder first on PYTHONPATH, an events file.
     static let tracerFolder: String = {
         let dir = Harness.folder()
         FileManager.default.createFile(atPath: dir + "/sitecustomize.py", contents: Data(TracerSource.sitecustomize.utf8))
-        FileManager.default.createFile(atPath: dir + "/events", contents: Data())
+        FileManager.default.createFile(atPath: dir + "/events", contents: Data((channelToken + "\n").utf8))
         return dir
     }()
 
@@ -33,12 +36,11 @@ import Testing
         env["PYTHONPATH"] = extraPath
         for k in env.keys where k.hasPrefix("PROCTUTOR_") { env[k] = nil }
         if traced {
-            let events = tracerFolder + "/events"
-            var st = stat()
-            _ = stat(events, &st)
             env["PYTHONPATH"] = tracerFolder + (extraPath.map { ":" + $0 } ?? "")
-            env["PROCTUTOR_EVENTS"] = events
-            env["PROCTUTOR_EVENTS_ID"] = "\(st.st_dev):\(st.st_ino)"
+            env["PROCTUTOR_EVENTS"] = tracerFolder + "/events"
+            var st = stat()
+            _ = stat(tracerFolder + "/events", &st)
+            env["PROCTUTOR_EVENTS_ID"] = "\(Self.channelToken) \(st.st_dev):\(st.st_ino)"
             env["PROCTUTOR_SUPERVISOR"] = "1"
         }
         // Spawned like the supervisor spawns (empty signal mask, default dispositions): Foundation's Process
@@ -180,7 +182,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["PYTHONPATH"] = Self.tracerFolder
         env["PROCTUTOR_EVENTS"] = "/nonexistent/events"
-        env["PROCTUTOR_EVENTS_ID"] = "1:2"
+        env["PROCTUTOR_EVENTS_ID"] = Self.channelToken + " 1:2"
         p.environment = env
         let pipe = Pipe(), errPipe = Pipe()
         p.standardOutput = pipe
