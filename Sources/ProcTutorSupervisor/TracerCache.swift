@@ -16,17 +16,40 @@ enum TracerCache {
         let dir = root + "/tracer-" + hash(TracerSource.sitecustomize)
         for d in [base, root, dir] where !ensurePrivateDirectory(d, strict: d != base) { return nil }
         let file = dir + "/sitecustomize.py"
-        if let existing = ProcFS.read(file, limit: 1 << 20), existing == Array(TracerSource.sitecustomize.utf8) {
-            return dir
-        }
+        let source = Array(TracerSource.sitecustomize.utf8)
+        if holds(file, exactly: source) { return dir }
         // Atomic: a concurrent run sees either no file or the whole file.
         let temp = file + ".\(getpid()).tmp"
         let fd = open(temp, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
-        let ok = writeAll(fd, Array(TracerSource.sitecustomize.utf8))
+        let ok = writeAll(fd, source)
         close(fd)
         guard ok, rename(temp, file) == 0 else { unlink(temp); return nil }
         return dir
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    ///
+    /// Every run asks this of the cached tracer: its size first (one `fstat`), then one read of the expected size
+    /// plus a byte (a file that grew shows it), into a buffer of that size (not a zeroed megabyte).
+    static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size == bytes.count else { return false }
+        let want = bytes.count + 1
+        var total = 0
+        let existing = [UInt8](unsafeUninitializedCapacity: want) { buffer, count in
+            while total < want {
+                let n = read(fd, buffer.baseAddress! + total, want - total)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }
+                total += n
+            }
+            count = total
+        }
+        return existing == bytes
     }
 
     /// Compiles the tracer for `python` once (a marker file remembers it). Runs after a run, off its clock.
