@@ -92,9 +92,15 @@ func setNonBlocking(_ fd: Int32) {
 /// Writes all of `bytes`, retrying on EINTR and partial writes. False when the reader is gone.
 @discardableResult
 func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { writeAll(fd, $0) }
+}
+
+/// Writes all of `bytes` (retrying on EINTR, waiting on EAGAIN); false on any other error.
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var offset = 0
     while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+        let n = Glibc.write(fd, base + offset, bytes.count - offset)
         if n < 0 {
             if errno == EINTR { continue }
             if errno == EAGAIN {

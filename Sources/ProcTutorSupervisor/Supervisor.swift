@@ -460,9 +460,11 @@ public final class Supervisor {
             for i in 0..<n where buf[i] == 0x0A {
                 if channelSkipping {
                     channelSkipping = false
+                } else if channelBuffer.isEmpty {
+                    channelLine(buf[start..<i])  // the whole line is in this read: no copy first
                 } else {
                     channelBuffer += buf[start..<i]
-                    channelLine()
+                    channelLine(channelBuffer[...])
                 }
                 channelBuffer.removeAll(keepingCapacity: true)
                 start = i + 1
@@ -476,9 +478,9 @@ public final class Supervisor {
         }
     }
 
-    func channelLine() {
-        guard !channelBuffer.isEmpty else { return }
-        assembler.channelLine(String(decoding: channelBuffer, as: UTF8.self))
+    func channelLine(_ bytes: ArraySlice<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        assembler.channelLine(String(decoding: bytes, as: UTF8.self))
         // Births announced faster than the periodic walk: count the tree now rather than up to 0.1 s later.
         if !stopping, assembler.table.aliveCount > config.maxProcesses {
             let t = now()
@@ -509,7 +511,7 @@ public final class Supervisor {
             text += config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)
             text += "\n"
         }
-        if !writeAll(1, Array(text.utf8)) {
+        if !text.withUTF8({ writeAll(1, UnsafeRawBufferPointer($0)) }) {
             uiLost()
         }
         if let exitCode, config.printing != nil { reply("exit \(exitCode)") }
