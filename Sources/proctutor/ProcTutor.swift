@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcTutorSupervisor
 
 /// The root command: wiring only. Each subcommand lives in its own file.
 ///
@@ -12,4 +13,18 @@ struct ProcTutor: ParsableCommand {
         subcommands: [Learn.self, Run.self, WatchCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
         defaultSubcommand: Learn.self
     )
+
+    /// `__supervise CONFIG-JSON` goes straight to the supervisor; everything else through the parser.
+    ///
+    /// The tutorial, `watch` and the quiz's demo runs start one supervisor process per run, and the program only
+    /// starts once that process is up: building the parser's command tree (runtime conformance scans and `Mirror`
+    /// over every subcommand) would delay every run by that much. A configuration is a JSON object, so it starts
+    /// with `{`; anything else (`__supervise --help`, a bad argument) still gets the parser's answer.
+    static func main() {
+        let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == Supervise.name, arguments[2].hasPrefix("{") {
+            Supervisor.main(configJSON: arguments[2])
+        }
+        main(nil)
+    }
 }

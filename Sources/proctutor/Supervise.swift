@@ -3,7 +3,9 @@ import ProcTutorSupervisor
 
 /// Hidden: the supervising process that `run` and the tutorial start (`proctutor __supervise CONFIG-JSON`).
 struct Supervise: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "__supervise", shouldDisplay: false)
+    /// The name `SupervisedRun` and `PrintedRun` start it by (`ProcTutor.main` takes it without the parser).
+    static let name = "__supervise"
+    static let configuration = CommandConfiguration(commandName: name, shouldDisplay: false)
 
     @Argument var config: String
 
