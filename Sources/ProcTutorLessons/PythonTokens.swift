@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import ProcTutorCore
 import Synchronization
 
@@ -95,11 +96,14 @@ out.flush()
         return (result, Tokenizing(missing, python: python))
     }
 
+    /// The file's cache key from one `stat` (of the file a symbolic link points to, whose edits are the ones that
+    /// count). Not `FileManager.attributesOfItem`: it looks up the owner's and group's names too, reading
+    /// `/etc/passwd` and `/etc/group` for every demo before the tutorial's first frame.
     static func key(for path: String) -> Key? {
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return Key(path: path, size: size, modified: modified)
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        let modified = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        return Key(path: path, size: Int(st.st_size), modified: modified)
     }
 
     /// Parses the script's output: every complete record, by path. A truncated record ends the parse.

@@ -78,6 +78,21 @@ import ProcTutorCore
         #expect(PythonTokens.start(files: [path]).pending == nil)
     }
 
+    @Test func anEditedFileGetsANewCacheKeyAlsoThroughASymbolicLink() throws {
+        let path = try write("x = 1\n")
+        let link = path + ".link.py"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        let before = try #require(PythonTokens.key(for: path))
+        #expect(before.size == 6)
+        #expect(PythonTokens.key(for: link)?.size == 6, "the key is the target's, not the link's")
+        #expect(PythonTokens.key(for: path + ".missing") == nil)
+        try "x = 12\n".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(PythonTokens.key(for: path) != before)
+        #expect(PythonTokens.key(for: link)?.size == 7)
+        // The tutorial reloads an edited script (`watch`): the new text comes back, not the cached one.
+        #expect(PythonTokens.load(files: [link])[link]?.text == "x = 12\n")
+    }
+
     @Test func theCompactFormatParsesWholeRecordsAndStopsAtATruncatedOne() {
         let text = "x = 1\n"
         let record = "3 \(text.utf8.count) 9 -1\na.p\(text)3 1 0 1 1"
