@@ -73,6 +73,8 @@ public struct RunAssembler {
         var outputBytes = 0
         var capped = false
         var tasks: [Int: (function: String, args: String)] = [:]
+        /// The task this worker finished last: a result that cannot be sent is reported `done`, then `failed`.
+        var finished: (job: Int, function: String, args: String)?
         var held: [Event] = []
     }
 
@@ -204,10 +206,15 @@ public struct RunAssembler {
         case let .task(pid, job, status, function, args, error):
             guard ensureStarted(pid, at: t) else { return }
             var p = procs[pid]!
-            let known = p.tasks[job]
+            let known = p.tasks[job] ?? p.finished.flatMap { $0.job == job ? ($0.function, $0.args) : nil }
             let f = function ?? known?.function ?? "?"
             let a = args ?? known?.args ?? ""
-            if status == .started { p.tasks[job] = (f, a) } else { p.tasks[job] = nil }
+            if status == .started {
+                p.tasks[job] = (f, a)
+            } else {
+                p.tasks[job] = nil
+                p.finished = (job, f, a)
+            }
             procs[pid] = p
             if status == .failed { failedJobs.append(job) }
             emit(Event(t: t, .task(pid: pid, id: job, status: status, function: f, args: a, error: error)))

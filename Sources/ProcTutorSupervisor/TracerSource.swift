@@ -515,7 +515,9 @@ def _proctutor_install():
             return task
 
         def put(obj, *a, **k):
-            real_put(obj, *a, **k)
+            # The record goes first: once the result is sent, the pool may be terminated at once (the end of a
+            # `with Pool(...)` block), and a worker killed before a record written afterwards loses it. A result
+            # that cannot be sent is then reported `done`, and `failed` when the worker sends the error instead.
             try:
                 job, i, result = obj
                 if result[0]:
@@ -530,6 +532,7 @@ def _proctutor_install():
                     emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(msg[:500])))
             except Exception:
                 pass
+            real_put(obj, *a, **k)
 
         try:
             inqueue.get = get

@@ -120,6 +120,22 @@ import Testing
         #expect(s.exitCode == 0)
     }
 
+    /// A result the worker cannot send: the tracer reports `done` before sending, then `failed` when the worker
+    /// sends the encoding error instead; the failure still names the task's function.
+    @Test func failedAfterDoneKeepsTheFunction() {
+        var a = assembler()
+        a.kernel(.spawned(pid: 10, ppid: 1), at: 0)
+        a.tracer(.birth(pid: 12, ppid: 10, method: .fork, name: "ForkPoolWorker-1", parent: nil, final: true), at: 0)
+        a.tracer(.task(pid: 12, job: 4, status: .started, function: "f", args: "(1,)", error: nil), at: 1)
+        a.tracer(.task(pid: 12, job: 4, status: .done, function: nil, args: nil, error: nil), at: 1.1)
+        a.tracer(.task(pid: 12, job: 4, status: .failed, function: nil, args: nil, error: "MaybeEncodingError: x"), at: 1.2)
+        a.tracer(.task(pid: 12, job: 5, status: .failed, function: nil, args: nil, error: "E"), at: 1.3)
+        let tasks = a.take().compactMap { e -> String? in
+            if case let .task(_, id, status, f, args, _) = e.kind { "\(id) \(status.rawValue) \(f)\(args)" } else { nil }
+        }
+        #expect(tasks == ["4 started f(1,)", "4 done f(1,)", "4 failed f(1,)", "5 failed ?"])
+    }
+
     @Test func summaryExitCodes() {
         func code(_ status: (Int?, Int?), stop: StopReason? = nil) -> Int {
             var a = assembler()

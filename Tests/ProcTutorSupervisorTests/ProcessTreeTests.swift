@@ -145,6 +145,29 @@ struct ProcessTreeTests {
         #expect(r.summary?.unretrievedFailures == 1)
     }
 
+    /// A result that cannot be pickled: the worker sends a MaybeEncodingError instead. The task is reported done
+    /// (the tracer writes before the result leaves, so a pool terminated right after cannot lose the record),
+    /// then failed with the error the program gets.
+    @Test func unsendableResultIsReportedFailed() throws {
+        let r = try Harness.run(Harness.program("""
+            from multiprocessing import Pool
+            def make(x): return lambda: x
+            if __name__ == "__main__":
+                with Pool(1) as pool:
+                    try: pool.apply_async(make, (1,)).get()
+                    except Exception as e: print(type(e).__name__)
+            """))
+        checkTree(r)
+        #expect(r.lines.map(\.text) == ["MaybeEncodingError"])
+        let tasks = r.events.compactMap { e -> (TaskStatus, String, String?)? in
+            if case let .task(_, _, status, f, _, error) = e.kind { (status, f, error) } else { nil }
+        }
+        #expect(tasks.map(\.0) == [.started, .done, .failed])
+        #expect(tasks.last?.1 == "make")
+        #expect(tasks.last?.2?.hasPrefix("MaybeEncodingError") == true)
+        #expect(r.summary?.unretrievedFailures == 0)
+    }
+
     @Test func grandchildren() throws {
         let r = try Harness.run(Harness.program(reportHelper + """
             from multiprocessing import Process
