@@ -6,6 +6,7 @@ Pool worker's are hooked, and times TASKS get/put pairs (records written to the 
 microseconds per task: the best of 7 rounds, and the same loop without the tracer. One process, no pool, no
 supervisor: the figure moves only when the tracer's own work per record does."""
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -76,7 +77,9 @@ def main():
     if getattr(inq.get, "__self__", None) is inq:
         sys.exit("the tracer did not hook the queues")
     with_tracer = per_task(inq.get, outq.put, tasks)
-    records = sum(1 for line in open(os.path.join(folder, "events")) if line.startswith("{"))
+    with open(os.path.join(folder, "events")) as f:
+        records = sum(1 for line in f if line.startswith("{"))
+    shutil.rmtree(folder, ignore_errors=True)
     if records < 2 * tasks:
         sys.exit("expected at least %d records, found %d" % (2 * tasks, records))
     print("%.2f %.2f" % (with_tracer, without))
