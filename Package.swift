@@ -36,15 +36,15 @@ let package = Package(
         ]),
 
         .testTarget(name: "ProcTutorCoreTests", dependencies: ["ProcTutorCore"]),
-        .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore"],
+        .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProcTutorSupervisorTests", dependencies: ["ProcTutorSupervisor", "ProcTutorCore"]),
+        .testTarget(name: "ProcTutorSupervisorTests", dependencies: ["ProcTutorSupervisor", "ProcTutorCore", "TestSupport"]),
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Recorded"]),
         .testTarget(name: "ProcTutorTerminalTests", dependencies: ["ProcTutorTerminal", "ProcTutorUI", "ProcTutorCore"]),
-        // What the tests that drive the built binary share: finding it, a seeded generator.
+        // What the tests share: finding the built binary, a seeded generator, scratch folders removed at exit.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore", "TestSupport"]),
         // Faults, hostile programs and fuzzing (issue 5); drives the built binary and the loaders in-process.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths of the test fixtures, read in place from the source tree so messages show stable paths.
 enum Fixture {
@@ -10,9 +11,5 @@ enum Fixture {
         .deletingLastPathComponent().appendingPathComponent("lessons").path
 
     /// A fresh empty temporary directory.
-    static func tempDir(_ tag: String = "t") -> String {
-        let path = NSTemporaryDirectory() + "proctutor-\(tag)-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func tempDir(_ tag: String = "t") -> String { ScratchFolder.make(tag) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import ProcTutorCore
 @testable import ProcTutorSupervisor
+import TestSupport
 
 /// Runs small Python programs under the real supervisor and collects what it reports.
 enum Harness {
@@ -20,10 +21,7 @@ enum Harness {
     static var haveProctutor: Bool { access(proctutor, X_OK) == 0 }
 
     /// A fresh folder for one test's programs.
-    static func folder() -> String {
-        var template = Array((NSTemporaryDirectory() + "/proctutor-test-XXXXXX").utf8CString)
-        return String(cString: mkdtemp(&template)!)
-    }
+    static func folder() -> String { ScratchFolder.make("test") }
 
     /// Writes `source` into a new file and returns its path.
     static func program(_ source: String, name: String = "prog.py") -> String {

@@ -2,14 +2,11 @@ import Foundation
 import Glibc
 import Testing
 @testable import ProcTutorSupervisor
+import TestSupport
 
 /// The cached tracer is reused only when it is exactly the tracer this binary carries.
 @Suite struct TracerCacheTests {
-    func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "proctutor-tracercache-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func scratch() throws -> String { ScratchFolder.make("tracercache") }
 
     @Test func holdsOnlyTheExactBytes() throws {
         let dir = try scratch()
