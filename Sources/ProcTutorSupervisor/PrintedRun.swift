@@ -146,6 +146,8 @@ public final class PrintedRun {
             reaped = waitpid(supervisorPID, &status, WNOHANG) == supervisorPID
             return
         }
+        // No exit code: the supervisor was killed, and its temporary folder is still there.
+        Supervisor.removeLeftovers(ofSupervisor: supervisorPID)
         while waitpid(supervisorPID, &status, 0) < 0 && errno == EINTR {}
         reaped = true
     }

@@ -133,8 +133,9 @@ public final class Supervisor {
     }
 
     func prepareAndSpawn() throws {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/proctutor-XXXXXX").utf8CString)
+        let base = Self.temporaryBase()
+        // Named after this process, so that whoever started a supervisor that was killed can remove what it left.
+        var template = Array((base + "/proctutor-\(me)-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else {
             throw RunError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
         }
@@ -599,10 +600,33 @@ public final class Supervisor {
 
     func cleanup() {
         guard !tempDir.isEmpty else { return }
-        unlink(tempDir + "/sitecustomize.py")
-        unlink(tempDir + "/events")
-        rmdir(tempDir + "/__pycache__")
-        rmdir(tempDir)
+        Self.removeRunFolder(tempDir)
+    }
+
+    /// Where runs keep their temporary folder: `$TMPDIR`, else /tmp.
+    static func temporaryBase() -> String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    /// Removes what a run puts in its temporary folder, then the folder (only if nothing else is in it).
+    static func removeRunFolder(_ dir: String) {
+        unlink(dir + "/sitecustomize.py")
+        unlink(dir + "/events")
+        rmdir(dir + "/__pycache__")
+        rmdir(dir)
+    }
+
+    /// The temporary folder a supervisor that was killed (`kill -9`) could not remove, removed by the process that
+    /// started it. Call it while the supervisor is unreaped: its pid then cannot belong to another supervisor.
+    public static func removeLeftovers(ofSupervisor pid: pid_t) {
+        let base = temporaryBase()
+        guard let dir = opendir(base) else { return }
+        defer { closedir(dir) }
+        let prefix = "proctutor-\(pid)-"
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(prefix), name.utf8.count == prefix.utf8.count + 6 { removeRunFolder(base + "/" + name) }
+        }
     }
 }
 

@@ -424,6 +424,37 @@ struct ProcessTreeTests {
         #expect(r.summary?.exitCode == 0)
     }
 
+    /// The tutorial's supervisor killed mid-run: the run ends with `supervisor-lost`, the program does not go on
+    /// running unwatched, and the temporary folder the supervisor could not remove is removed by the run's side.
+    @Test func aKilledSupervisorLeavesNoProgramAndNoFolder() throws {
+        var killed = false
+        let r = try Harness.run(Harness.program(reportHelper + """
+            report("main")
+            time.sleep(30)
+            """), onEvent: { e, run in
+                if case .output = e.kind, !killed {
+                    killed = true
+                    #expect(!Self.runFolders(of: run.supervisorPID).isEmpty, "the run's folder exists while it runs")
+                    kill(run.supervisorPID, SIGKILL)
+                }
+            })
+        #expect(r.events.contains { if case .stopped(.supervisorLost, _) = $0.kind { true } else { false } })
+        #expect(Self.runFolders(of: r.supervisor).isEmpty)
+        let main = try #require(r.mainPID)
+        var gone = false
+        for _ in 0..<200 where !gone {  // SIGKILL is quick; the orphan is reaped by init
+            gone = !Harness.isRunning(main)
+            if !gone { usleep(10_000) }
+        }
+        #expect(gone, "the program's main process \(main) still runs after its supervisor was killed")
+    }
+
+    static func runFolders(of supervisor: PID) -> [String] {
+        let base = Supervisor.temporaryBase()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+        return names.filter { $0.hasPrefix("proctutor-\(supervisor)-") }
+    }
+
     @Test func stopPauseAndResume() throws {
         var sent = false
         let r = try Harness.run(Harness.program(reportHelper + """

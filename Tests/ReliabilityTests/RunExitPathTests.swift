@@ -20,7 +20,10 @@ struct RunExitPathTests {
     @Test("no demo process outlives proctutor run by more than 2 s", arguments: Way.allCases)
     func exit(way: Way) throws {
         let program = way == .end ? "setsid_escape.py" : "sleepers.py"
-        let env = way == .crash ? ["PROCTUTOR_TEST_CRASH_AFTER_MS": "1500"] : [:]
+        // A folder of its own for the run's temporary folder, to see that none is left behind.
+        let tmp = try Paths.scratch("tmpdir")
+        var env = ["TMPDIR": tmp]
+        if way == .crash { env["PROCTUTOR_TEST_CRASH_AFTER_MS"] = "1500" }
         let p = try Spawned.proctutor(["run", Paths.fixture("hostile/" + program), "--plain"], environment: env)
         defer { p.cleanUp() }
         if way != .end {
@@ -58,6 +61,8 @@ struct RunExitPathTests {
         case .crash: #expect(status > 128, "a crash ends with a signal, status \(status)")
         case .supervisorKilled:
             #expect(status == 1)
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
+            #expect(!left.contains { $0.hasPrefix("proctutor-") }, "the killed supervisor's folder is removed: \(left)")
             #expect(p.stdoutText.contains("stopped (supervisor-lost)"), "says so: \(p.stdoutText.suffix(400))")
             #expect(p.stdoutText.hasSuffix("s\n") && p.stdoutText.contains("summary:"), "the summary still comes last")
         }

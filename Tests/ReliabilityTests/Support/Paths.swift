@@ -22,12 +22,8 @@ enum Paths {
         return path
     }
 
-    /// A fresh scratch folder, removed by the caller.
-    static func scratch(_ tag: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("proctutor-rel-\(tag)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
-    }
+    /// A fresh scratch folder (removed with the test process's scratch parent, if not before).
+    static func scratch(_ tag: String) throws -> String { ScratchFolder.make("rel-" + tag) }
 }
 
 struct TestFailure: Error, CustomStringConvertible {
