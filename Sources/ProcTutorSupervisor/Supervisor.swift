@@ -591,8 +591,9 @@ public final class Supervisor {
         // socket's release and so `proctutor run` itself.
         let null = open("/dev/null", O_RDWR)
         if null >= 0 { dup2(null, 0); dup2(null, 1); dup2(null, 2); close(null) }
-        if inotifyFD >= 0 { close(inotifyFD); inotifyFD = -1 }
+        // The folder before the slow close: `run` may exit now, and whoever started it may kill what is left.
         cleanup()
+        if inotifyFD >= 0 { close(inotifyFD); inotifyFD = -1 }
         if tracerDir != tempDir {
             TracerCache.compileOnce(python: python, dir: tracerDir)  // for the next run
         }
