@@ -125,12 +125,12 @@ public final class PrintedRun {
 
     /// The supervisor ended without an exit code (someone killed it): kills what is left of the program's
     /// session, and returns the closing lines to print, in the run's style. The counts are unknown here.
+    /// Call it before `reap()`.
     public func lost() -> String {
-        if mainPID > 0, getsid(mainPID) == mainPID { kill(-mainPID, SIGKILL) }
+        Supervisor.abandonRun(main: mainPID, supervisor: supervisorPID)
         let t = monotonicNow() - startedAt
         let events = [
-            Event(t: t, .stopped(reason: .supervisorLost,
-                                 detail: "the supervisor process ended unexpectedly; the program's session was killed")),
+            Event(t: t, .stopped(reason: .supervisorLost, detail: Supervisor.lostDetail)),
             Event(t: t, .summary(Summary(exitCode: 1, processes: 0, maxAlive: 0, duration: t,
                                          unretrievedFailures: 0))),
         ]
@@ -146,8 +146,6 @@ public final class PrintedRun {
             reaped = waitpid(supervisorPID, &status, WNOHANG) == supervisorPID
             return
         }
-        // No exit code: the supervisor was killed, and its temporary folder is still there.
-        Supervisor.removeLeftovers(ofSupervisor: supervisorPID)
         while waitpid(supervisorPID, &status, 0) < 0 && errno == EINTR {}
         reaped = true
     }

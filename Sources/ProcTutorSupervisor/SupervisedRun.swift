@@ -99,17 +99,12 @@ public final class SupervisedRun {
         buffer.removeFirst(start)
         if eof, !summarySeen {
             summarySeen = true
-            let lost = Event(t: lastT, .stopped(reason: .supervisorLost,
-                                                detail: "the supervisor process ended unexpectedly; the program's session was killed"))
+            let lost = Event(t: lastT, .stopped(reason: .supervisorLost, detail: Supervisor.lostDetail))
             let summary = Event(t: lastT, .summary(Summary(exitCode: 1, processes: table.distinctPIDs,
                                                            maxAlive: table.maxAlive, duration: lastT,
                                                            unretrievedFailures: 0)))
             events += [lost, summary]
-            // Nobody watches the program any more: its session goes, as `proctutor run` does it (PrintedRun.lost).
-            if let main = table.records.first(where: { $0.method == .main })?.pid, getsid(main) == main {
-                kill(-main, SIGKILL)
-            }
-            Supervisor.removeLeftovers(ofSupervisor: supervisorPID)  // not reaped yet: the pid is still its
+            Supervisor.abandonRun(main: table.records.first { $0.method == .main }?.pid, supervisor: supervisorPID)
         }
         if eof { reap(block: false) }
         return events

@@ -610,6 +610,9 @@ public final class Supervisor {
     }
 
     /// Removes what a run puts in its temporary folder, then the folder (only if nothing else is in it).
+    /// The `detail` of the `supervisor-lost` stop that the starting side reports.
+    static let lostDetail = "the supervisor process ended unexpectedly; the program's session was killed"
+
     static func removeRunFolder(_ dir: String) {
         unlink(dir + "/sitecustomize.py")
         unlink(dir + "/events")
@@ -617,9 +620,16 @@ public final class Supervisor {
         rmdir(dir)
     }
 
-    /// The temporary folder a supervisor that was killed (`kill -9`) could not remove, removed by the process that
-    /// started it. Call it while the supervisor is unreaped: its pid then cannot belong to another supervisor.
-    public static func removeLeftovers(ofSupervisor pid: pid_t) {
+    /// What the process that started a supervisor does when that supervisor was killed (`kill -9`): kills the
+    /// program's session (`main` leads it), which nobody watches any more, and removes the temporary folder the
+    /// supervisor could not. Call it while the supervisor is unreaped: its pid then cannot be another's.
+    static func abandonRun(main: pid_t?, supervisor: pid_t) {
+        if let main, main > 0, getsid(main) == main { kill(-main, SIGKILL) }
+        removeLeftovers(ofSupervisor: supervisor)
+    }
+
+    /// The run folder a killed supervisor left (see `abandonRun`).
+    static func removeLeftovers(ofSupervisor pid: pid_t) {
         let base = temporaryBase()
         guard let dir = opendir(base) else { return }
         defer { closedir(dir) }

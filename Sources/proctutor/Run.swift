@@ -104,9 +104,12 @@ enum RunWaiter {
             }
             if fds[0].revents != 0 { session.read() }
         }
+        if let code = session.exitCode {
+            session.reap()
+            return code
+        }
+        writeText(1, session.lost())  // before the supervisor is reaped (see Supervisor.abandonRun)
         session.reap()
-        if let code = session.exitCode { return code }
-        writeText(1, session.lost())
         return 1
     }
 

@@ -427,17 +427,10 @@ struct ProcessTreeTests {
     /// The tutorial's supervisor killed mid-run: the run ends with `supervisor-lost`, the program does not go on
     /// running unwatched, and the temporary folder the supervisor could not remove is removed by the run's side.
     @Test func aKilledSupervisorLeavesNoProgramAndNoFolder() throws {
-        var killed = false
-        let r = try Harness.run(Harness.program(reportHelper + """
-            report("main")
-            time.sleep(30)
-            """), onEvent: { e, run in
-                if case .output = e.kind, !killed {
-                    killed = true
-                    #expect(!Self.runFolders(of: run.supervisorPID).isEmpty, "the run's folder exists while it runs")
-                    kill(run.supervisorPID, SIGKILL)
-                }
-            })
+        let r = try runSleeper { run in
+            #expect(!Self.runFolders(of: run.supervisorPID).isEmpty, "the run's folder exists while it runs")
+            kill(run.supervisorPID, SIGKILL)
+        }
         #expect(r.events.contains { if case .stopped(.supervisorLost, _) = $0.kind { true } else { false } })
         #expect(Self.runFolders(of: r.supervisor).isEmpty)
         let main = try #require(r.mainPID)
@@ -455,17 +448,22 @@ struct ProcessTreeTests {
         return names.filter { $0.hasPrefix("proctutor-\(supervisor)-") }
     }
 
-    @Test func stopPauseAndResume() throws {
-        var sent = false
-        let r = try Harness.run(Harness.program(reportHelper + """
+    /// Runs a program that reports itself and sleeps 30 s; `act` gets the run once, at its first output line.
+    func runSleeper(_ act: @escaping (SupervisedRun) -> Void) throws -> Harness.Result {
+        var acted = false
+        return try Harness.run(Harness.program(reportHelper + """
             report("main")
             time.sleep(30)
             """), onEvent: { e, run in
-                if case .output = e.kind, !sent {
-                    sent = true
-                    run.pause(); run.resume(); run.stop()
+                if case .output = e.kind, !acted {
+                    acted = true
+                    act(run)
                 }
             })
+    }
+
+    @Test func stopPauseAndResume() throws {
+        let r = try runSleeper { run in run.pause(); run.resume(); run.stop() }
         #expect(r.events.contains { if case .stopped(.userStop, _) = $0.kind { true } else { false } })
         #expect(r.exits[r.mainPID!]?.signal == 15)
     }
