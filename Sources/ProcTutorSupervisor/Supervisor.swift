@@ -93,6 +93,11 @@ public final class Supervisor {
     func now() -> Double { monotonicNow() - origin }
 
     func run() {
+        // A process group of our own: a SIGKILL to proctutor's whole group (`kill -9 -PGID`, a job killed with
+        // its pipeline) must leave this process alive to take the program's tree down. The terminal's signals
+        // reach us through proctutor: its Ctrl-C and Ctrl-Z by the command socket, its death by the parent-death
+        // signal below.
+        _ = setpgid(0, 0)
         procshim_close_from(3)
         signal(SIGINT, SIG_IGN)
         signal(SIGQUIT, SIG_IGN)

@@ -62,18 +62,21 @@ struct ExitPathTests {
         #expect(try t.leakedProcesses().isEmpty)
     }
 
-    @Test("after kill -9 of proctutor the supervisor still takes the demo's whole tree")
-    func killNine() throws {
+    @Test("after kill -9 of proctutor the supervisor still takes the demo's whole tree",
+          arguments: [false, true])
+    func killNine(wholeGroup: Bool) throws {
         let t = try TutorialHarness(TutorialHarness.fixture())
         defer { t.close() }
         try t.waitForScreen(containing: "Long-running")
         try t.tmux.keys("r")
         let demo = try t.demoProcesses(count: 4)
-        kill(try t.proctutorPID(), SIGKILL)
+        let tutorial = try t.proctutorPID()
+        // The whole group: what `kill -9 -PGID` does, or a shell killing the job. The supervisor must not be in it.
+        kill(wholeGroup ? -getpgid(tutorial) : tutorial, SIGKILL)
         let killed = Date()
         let survivors = Processes.waitGone(demo.map(\.pid), timeout: 10)
         #expect(survivors.isEmpty, "demo processes alive after kill -9 of proctutor: \(survivors)")
-        print("exit path kill -9: the demo's processes were gone after "
+        print("exit path kill -9\(wholeGroup ? " of the group" : ""): the demo's processes were gone after "
               + String(format: "%.2f s", Date().timeIntervalSince(killed)))
         _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
         #expect(Processes.inSession(demo[0].sid).isEmpty)

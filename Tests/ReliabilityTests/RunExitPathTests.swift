@@ -12,6 +12,7 @@ struct RunExitPathTests {
         case sigterm = "SIGTERM"
         case sighup = "SIGHUP (terminal closed: the whole group)"
         case sigkill = "kill -9"
+        case groupKill = "kill -9 of proctutor's whole process group"
         case crash = "a crash inside proctutor (test hook)"
         case supervisorKilled = "kill -9 of the supervisor process"
         var testDescription: String { rawValue }
@@ -37,6 +38,7 @@ struct RunExitPathTests {
         case .sigterm: p.signal(SIGTERM)
         case .sighup: p.signalGroup(SIGHUP)
         case .sigkill: p.signal(SIGKILL)
+        case .groupKill: p.signalGroup(SIGKILL)
         case .supervisorKilled:
             let supervisor = p.survivors().first { ProcTable.stat($0)?.ppid == p.pid }
             #expect(supervisor != nil, "proctutor run's supervisor is its child")
@@ -57,7 +59,7 @@ struct RunExitPathTests {
             #expect(p.stdoutText.contains("summary:"))
         case .sigterm: #expect(status == 128 + SIGTERM)
         case .sighup: #expect(status == 128 + SIGHUP)
-        case .sigkill: #expect(status == 128 + SIGKILL)
+        case .sigkill, .groupKill: #expect(status == 128 + SIGKILL)
         case .crash: #expect(status > 128, "a crash ends with a signal, status \(status)")
         case .supervisorKilled:
             #expect(status == 1)
