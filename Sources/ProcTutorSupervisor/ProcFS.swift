@@ -128,6 +128,26 @@ enum ProcFS {
         return true
     }
 
+    /// Every process whose environment, as it was exec'd, holds exactly `entry` (`NAME=value`).
+    ///
+    /// Finds what no parent chain leads to any more: a process that left the session with `setsid()` and whose
+    /// subreaper is gone. Processes of other users cannot be read and are not listed.
+    static func processes(withEnvironmentEntry entry: String) -> [PID] {
+        let wanted = Array(entry.utf8)
+        var found: [PID] = []
+        guard let dir = opendir("/proc") else { return found }
+        defer { closedir(dir) }
+        while let e = readdir(dir) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let first = name.utf8.first, first >= 0x30, first <= 0x39, let pid = PID(name),
+                  let environ = read("/proc/\(pid)/environ", limit: 1 << 20) else { continue }
+            if environ.split(separator: 0, omittingEmptySubsequences: true).contains(where: { $0.elementsEqual(wanted) }) {
+                found.append(pid)
+            }
+        }
+        return found
+    }
+
     /// Whether the process's executable looks like a Python interpreter.
     static func isPython(_ pid: PID) -> Bool {
         var buf = [CChar](repeating: 0, count: 4096)

@@ -15,19 +15,22 @@ struct RunExitPathTests {
         case groupKill = "kill -9 of proctutor's whole process group"
         case crash = "a crash inside proctutor (test hook)"
         case supervisorKilled = "kill -9 of the supervisor process"
+        case escapeThenSupervisorKilled = "kill -9 of the supervisor after a child left the session (setsid)"
         var testDescription: String { rawValue }
     }
 
     @Test("no demo process outlives proctutor run by more than 2 s", arguments: Way.allCases)
     func exit(way: Way) throws {
-        let program = way == .end ? "setsid_escape.py" : "sleepers.py"
+        let program = way == .end || way == .escapeThenSupervisorKilled ? "setsid_escape.py" : "sleepers.py"
         // A folder of its own for the run's temporary folder, to see that none is left behind.
         let tmp = try Paths.scratch("tmpdir")
         var env = ["TMPDIR": tmp]
         if way == .crash { env["PROCTUTOR_TEST_CRASH_AFTER_MS"] = "1500" }
         let p = try Spawned.proctutor(["run", Paths.fixture("hostile/" + program), "--plain"], environment: env)
         defer { p.cleanUp() }
-        if way != .end {
+        if way == .escapeThenSupervisorKilled {
+            try p.waitForOutput("left the group")
+        } else if way != .end {
             try p.waitForOutput("ready")
             let alive = p.survivors()
             #expect(alive.count >= 5, "proctutor, the supervisor and four Python processes: \(alive)")
@@ -39,7 +42,7 @@ struct RunExitPathTests {
         case .sighup: p.signalGroup(SIGHUP)
         case .sigkill: p.signal(SIGKILL)
         case .groupKill: p.signalGroup(SIGKILL)
-        case .supervisorKilled:
+        case .supervisorKilled, .escapeThenSupervisorKilled:
             let supervisor = p.survivors().first { ProcTable.stat($0)?.ppid == p.pid }
             #expect(supervisor != nil, "proctutor run's supervisor is its child")
             if let supervisor { kill(supervisor, SIGKILL) }
@@ -61,7 +64,7 @@ struct RunExitPathTests {
         case .sighup: #expect(status == 128 + SIGHUP)
         case .sigkill, .groupKill: #expect(status == 128 + SIGKILL)
         case .crash: #expect(status > 128, "a crash ends with a signal, status \(status)")
-        case .supervisorKilled:
+        case .supervisorKilled, .escapeThenSupervisorKilled:
             #expect(status == 1)
             let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
             #expect(!left.contains { $0.hasPrefix("proctutor-") }, "the killed supervisor's folder is removed: \(left)")
