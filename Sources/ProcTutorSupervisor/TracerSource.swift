@@ -91,12 +91,8 @@ def _proctutor_install():
         S.fd = fd
         return fd
 
-    ESC = {i: "\\u%04x" % i for i in range(32)}
+    ESC = {i: "\\u%04x" % i for i in list(range(32)) + list(range(0x80, 0xA0))}
     ESC.update({ord('"'): '\\"', ord("\\"): "\\\\", 0x7F: "\\u007f"})
-    for i in range(0x80, 0xA0):
-        ESC[i] = "\\u%04x" % i
-    for i in range(0xD800, 0xE000):
-        ESC[i] = "\\ufffd"
 
     def q(s):
         if s is None:
@@ -105,7 +101,15 @@ def _proctutor_install():
         # costs a lookup per character).
         if s.isascii() and s.isprintable() and '"' not in s and "\\" not in s:
             return '"' + s + '"'
-        return '"' + s.translate(ESC) + '"'
+        s = s.translate(ESC)
+        if not s.isascii():
+            try:
+                s.encode("utf-8")
+            except UnicodeEncodeError:
+                # Lone surrogates, which only a str made in Python can hold (decoded output never does). Checked
+                # here rather than by 2,048 more entries in ESC: building those cost every interpreter 0.4 ms.
+                s = "".join(["\\ufffd" if "\ud800" <= c <= "\udfff" else c for c in s])
+        return '"' + s + '"'
 
     def emit(body):
         """Writes one record; silent on any failure."""
@@ -255,6 +259,8 @@ def _proctutor_install():
         argv = getattr(sys, "argv", None) or []
         if "--multiprocessing-fork" in argv:
             return "spawn", None
+        if argv[:1] != ["-c"]:
+            return "exec", None  # the fork server and the trackers are started with -c CODE
         try:
             with open("/proc/self/cmdline", "rb") as f:
                 cmd = f.read()
