@@ -690,7 +690,14 @@ def _proctutor_install():
         except Exception:
             pass
 
-    os.register_at_fork(after_in_child=after_fork_child)
+    def before_fork():
+        # Children inherit the exit handlers: registered once here, before the first fork, they are not
+        # registered again by an import in every child that writes a partial line (that import was most of
+        # what the tracer cost a short-lived os.fork child).
+        if not S.atexit:
+            register_atexit()
+
+    os.register_at_fork(before=before_fork, after_in_child=after_fork_child)
 
     # A fresh interpreter that is not the main program announces itself (spawn children, fork server, tracker).
     # Its command line says what it is: its parent may already be gone, and then its parent is the supervisor

@@ -57,6 +57,28 @@ struct ProcessTreeTests {
         #expect(r.summary?.processes == 2)
     }
 
+    /// A forked child inherits the exit handler its parent registered before forking (not imported again in
+    /// every child): its last line without a newline is still its own output at a normal exit.
+    @Test func forkedChildsPartialLastLineAtNormalExit() throws {
+        let r = try Harness.run(Harness.program("""
+            import os, sys
+            for n in range(2):
+                pid = os.fork()
+                if pid == 0:
+                    print("child", n, os.getpid(), end="")
+                    sys.exit(0)
+                os.waitpid(pid, 0)
+            print("parent done")
+            """))
+        let children = r.starts.filter { $0.value.method == .osFork }.map(\.key)
+        #expect(children.count == 2)
+        for pid in children {
+            let own = r.lines.filter { $0.pid == pid }.map(\.text)
+            #expect(own.count == 1 && own.first?.hasSuffix(" \(pid)") == true, "child \(pid) lines: \(own)")
+        }
+        #expect(r.lines.contains { $0.pid == r.mainPID && $0.text == "parent done" })
+    }
+
     @Test func processSubclassAndNames() throws {
         let r = try Harness.run(Harness.program(reportHelper + """
             from multiprocessing import Process
