@@ -41,7 +41,6 @@ def _proctutor_install():
         mp_named = False
         out_bytes = 0
         capped = False
-        pending_retrieved = []
         retrieved = set()
         atexit = False
 
@@ -153,13 +152,12 @@ def _proctutor_install():
                 emit('"k":"out","pid":%d,"s":%d,"x":%s' % (S.pid, stream, q(text[i:i + PIECE])))
 
     def register_atexit():
-        """A normal exit (main, spawn children) reports a last line without newline and fetched failures.
-        Registered only once needed, so start-up imports nothing."""
+        """A normal exit (main, spawn children, a forked child that returns) reports a last line without
+        newline. Registered only once needed, so start-up imports nothing."""
         S.atexit = True
         try:
             import atexit
             atexit.register(flush_partial)
-            atexit.register(flush_retrieved)
         except Exception:
             pass
 
@@ -290,7 +288,6 @@ def _proctutor_install():
             S.pid = real_getpid()
             S.out_bytes = 0
             S.capped = False
-            S.pending_retrieved = []
             pending[1] = b""
             pending[2] = b""
             f = sys._getframe(1)
@@ -361,7 +358,6 @@ def _proctutor_install():
     def _exit(*args, **kwargs):
         try:
             flush_partial()
-            flush_retrieved()
             code = args[0] if args else kwargs.get("status", 0)
             emit('"k":"exit","pid":%d,"code":%d' % (real_getpid(), int(code)))
         except BaseException:
@@ -407,8 +403,6 @@ def _proctutor_install():
         traceback never shows the tracer) and no attribute is added (dir() of a result is unchanged):
         get() calls ready() once it has waited, so ready() called from get() on a failed result means the
         program is about to receive the exception; a job with an error_callback is announced when it is made."""
-        if not S.atexit:
-            register_atexit()
         ApplyResult = pool.ApplyResult
         get_code = getattr(ApplyResult.get, "__code__", None)
         real_ready = ApplyResult.ready
@@ -481,10 +475,6 @@ def _proctutor_install():
         if job not in S.retrieved:
             S.retrieved.add(job)
             emit('"k":"got","j":%d' % job)
-
-    def flush_retrieved():
-        while S.pending_retrieved:
-            seen(S.pending_retrieved.pop())
 
     def hook_worker_queues(process):
         """In a pool worker, before pool.worker runs: its queues' get/put report each task (instance
