@@ -255,6 +255,17 @@ def tracer_hooks_row(ctx):
     return Row("1", "tracer's Pool hooks, per task", "µs", withs, None, "report", None, on="value", note=note)
 
 
+def python_start_ms(ctx):
+    """Median wall time of `python -c pass`: an interpreter whose site imports much (a .pth file) makes every
+    anchor of figure 1 longer, and proctutor's fixed cost per run a smaller share of it."""
+    times = []
+    for _ in range(9):
+        start = time.perf_counter()
+        subprocess.run([ctx.python, "-c", "pass"], env=ctx.env, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def same_behaviour(ctx, traced, plain, work):
     """One run each way: the exit codes must agree (hyperfine ignores them); returns a note if they do not."""
     a = subprocess.run(traced, env=ctx.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
@@ -631,6 +642,8 @@ def main():
             rows.append(Row(fig, "figure %s" % fig, "", [], None, "", None, note="failed: %r" % (e,)))
     print("proctutor bench, %s, %d runs per side, %d cores, load average %.1f before and %.1f after" % (
         started, ctx.runs, os.cpu_count() or 0, load_before, os.getloadavg()[0]))
+    print("python: %s, %.1f ms to start an empty program (median of 9; figure 1's fixed costs weigh against it)"
+          % (ctx.python, python_start_ms(ctx)))
     print(table(rows))
     notes = [(r.fig, r.name, r.note) for r in rows if r.note]
     if notes:
