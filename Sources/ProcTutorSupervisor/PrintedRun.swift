@@ -50,12 +50,16 @@ public final class PrintedRun {
         if procshim_thread_count() == 1 {
             let pid = procshim_fork()
             if pid == 0 {
+                // 0 becomes the socket; the program's stdin waits on descriptor 3 (kept by the supervisor),
+                // put there last: the socket's or the output's own number may be 3.
+                let stdin = resolved.inheritsStdin ? dup(0) : -1
                 dup2(sv.supervisors, 0)
                 if output != 1 { dup2(output, 1) }
                 if !debug {
                     let null = open("/dev/null", O_WRONLY)
                     if null >= 0 { dup2(null, 2) }
                 }
+                if stdin >= 0 { dup2(stdin, Supervisor.programStdin) }
                 Supervisor.runForked(config: resolved, python: python)
             }
             guard pid > 0 else {
@@ -66,12 +70,16 @@ public final class PrintedRun {
             supervisorPID = pid
             forked = true
         } else {
+            // A copy of our stdin above the socket's numbers, for the child's descriptor 3 (see above).
+            let stdin = resolved.inheritsStdin ? fcntl(0, F_DUPFD_CLOEXEC, 0) : -1
+            defer { if stdin >= 0 { close(stdin) } }
             do {
                 let exe = try resolved.supervisorCommand()
                 let json = String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self)
                 supervisorPID = try Spawner.spawn(path: exe, argv: [exe, "__supervise", json],
                                                   env: PythonLocator.currentEnvironment().map { "\($0.key)=\($0.value)" },
-                                                  stdio: [.fd(sv.supervisors), .fd(output), debug ? .fd(2) : .devNull],
+                                                  stdio: [.fd(sv.supervisors), .fd(output), debug ? .fd(2) : .devNull]
+                                                      + (stdin >= 0 ? [.fd(stdin)] : []),
                                                   newSession: false)
             } catch {
                 close(sv.ours); close(sv.supervisors)

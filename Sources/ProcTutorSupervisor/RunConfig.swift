@@ -25,11 +25,15 @@ public struct RunConfig: Sendable, Codable, Equatable {
     /// nil: the supervisor writes every event as NDJSON for its caller (`SupervisedRun`). Set: it prints the
     /// events itself, in this style, on the stdout it inherited (`PrintedRun`, for `proctutor run`).
     public var printing: PrintStyle?
+    /// The program reads the caller's stdin (`proctutor run`: a pipe, a file, the terminal), as it would
+    /// without proctutor; false: /dev/null (the tutorial's demos, whose terminal belongs to the tutorial).
+    /// Honoured by `PrintedRun`, which hands that stdin to the supervisor as descriptor 3.
+    public var inheritsStdin: Bool
 
     public init(program: String, arguments: [String] = [], python: String? = nil, startMethod: StartMethod? = nil,
                 timeout: Double? = 60, timeScale: Double? = nil, maxProcesses: Int = 256,
                 workingDirectory: String? = nil, supervisorExecutable: String? = nil, linger: Double = 3,
-                printing: PrintStyle? = nil) {
+                printing: PrintStyle? = nil, inheritsStdin: Bool = false) {
         self.program = program
         self.arguments = arguments
         self.python = python
@@ -41,6 +45,7 @@ public struct RunConfig: Sendable, Codable, Equatable {
         self.supervisorExecutable = supervisorExecutable
         self.linger = linger
         self.printing = printing
+        self.inheritsStdin = inheritsStdin
     }
 }
 

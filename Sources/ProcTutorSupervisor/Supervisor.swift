@@ -46,6 +46,8 @@ public final class Supervisor {
     var channelHeldUntil = 0.0
     /// How long records may gather in the channel while they keep coming: the latency it adds at most.
     static let channelBatchMilliseconds: Int32 = 1
+    /// Where `PrintedRun` puts the caller's stdin for the program when `RunConfig.inheritsStdin` is set.
+    static let programStdin: Int32 = 3
 
     /// Teardown in progress: when SIGKILL follows.
     var killAt: Double?
@@ -98,7 +100,7 @@ public final class Supervisor {
         // reach us through proctutor: its Ctrl-C and Ctrl-Z by the command socket, its death by the parent-death
         // signal below.
         _ = setpgid(0, 0)
-        procshim_close_from(3)
+        procshim_close_from(config.inheritsStdin ? Supervisor.programStdin + 1 : 3)
         signal(SIGINT, SIG_IGN)
         signal(SIGQUIT, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
@@ -198,7 +200,8 @@ public final class Supervisor {
         do {
             pid = try Spawner.spawn(path: python, argv: [python, "-u", config.program] + config.arguments,
                                     env: env.map { "\($0.key)=\($0.value)" }.sorted(),
-                                    stdio: [.devNull, .fd(out.write), .fd(err.write)], newSession: true,
+                                    stdio: [config.inheritsStdin ? .fd(Supervisor.programStdin) : .devNull,
+                                            .fd(out.write), .fd(err.write)], newSession: true,
                                     directory: config.workingDirectory)
         } catch {
             close(out.read); close(out.write); close(err.read); close(err.write)
@@ -206,6 +209,7 @@ public final class Supervisor {
         }
         close(out.write)
         close(err.write)
+        if config.inheritsStdin { close(Supervisor.programStdin) }  // the program's now, not ours to hold
         outFD = out.read
         errFD = err.read
         setNonBlocking(outFD)

@@ -69,7 +69,7 @@ struct Run: ParsableCommand {
         // --timeout wins, then the demo's own limit from lesson.yaml, then the default.
         let limit = timeout ?? target.timeout ?? DemoRunner.defaultTimeout
         let config = RunConfig(program: target.program, arguments: arguments, python: python, startMethod: method,
-                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses)
+                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses, inheritsStdin: true)
         let session: PrintedRun
         do {
             session = try PrintedRun(config: config, style: PrintStyle(json: json, raw: raw))

@@ -13,17 +13,26 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    /// Runs `proctutor ARGS` to the end (at most `limit` seconds, then SIGKILL).
-    static func proctutor(_ args: [String], env extra: [String: String] = [:], limit: Double = 60) throws -> Ran {
+    /// Runs `proctutor ARGS` to the end (at most `limit` seconds, then SIGKILL), its stdin `input` (a file
+    /// holding it) or /dev/null.
+    static func proctutor(_ args: [String], env extra: [String: String] = [:], input: String? = nil,
+                          limit: Double = 60) throws -> Ran {
         let dir = Harness.folder()
         let out = dir + "/out", err = dir + "/err"
         let outFD = Glibc.open(out, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         let errFD = Glibc.open(err, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        var inFD: Int32 = -1
+        if let input {
+            try input.write(toFile: dir + "/in", atomically: false, encoding: .utf8)
+            inFD = Glibc.open(dir + "/in", O_RDONLY | O_CLOEXEC)
+        }
+        defer { if inFD >= 0 { close(inFD) } }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in extra { env[k] = v.isEmpty ? nil : v }
         let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor] + args,
                                     env: env.map { "\($0.key)=\($0.value)" },
-                                    stdio: [.devNull, .fd(outFD), .fd(errFD)], newSession: true)
+                                    stdio: [inFD >= 0 ? .fd(inFD) : .devNull, .fd(outFD), .fd(errFD)],
+                                    newSession: true)
         close(outFD); close(errFD)
         let status = wait(pid, limit: limit)
         return Ran(status: status, stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
@@ -69,6 +78,18 @@ struct CommandLineTests {
         let program = Harness.program("import sys\nprint(sys.argv[1:])\n")
         let r = try Self.proctutor(["run", program, "--", "a b", "--json"])
         #expect(r.stdout.contains("['a b', '--json']"))
+    }
+
+    /// As `python3 -u FILE` would, the program reads what `proctutor run` was given on stdin.
+    @Test func theProgramReadsProctutorsStdin() throws {
+        let program = Harness.program("""
+            import sys
+            name = input("name? ")
+            print("hello", name, "then", sys.stdin.read().split())
+            """)
+        let r = try Self.proctutor(["run", program, "--json"], input: "Ada\nb c\n")
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(#""text":"name? hello Ada then ['b', 'c']""#), "\(r.stdout)")
     }
 
     @Test func lessonIdsAndVariants() throws {
