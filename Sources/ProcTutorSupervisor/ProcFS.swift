@@ -82,18 +82,25 @@ enum ProcFS {
         return Stat(pid: pid, command: command, state: state, ppid: ppid, exitStatus: exitStatus)
     }
 
-    /// Every process's stat, by pid.
-    static func all() -> [PID: Stat] {
-        var result: [PID: Stat] = [:]
+    /// The pid of every process on the machine, as `/proc` lists them.
+    static func pids() -> [PID] {
+        var result: [PID] = []
         guard let dir = opendir("/proc") else { return result }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            guard let first = name.utf8.first, first >= 0x30, first <= 0x39, let pid = PID(name),
-                  let s = stat(pid) else { continue }
-            result[pid] = s
+            if let first = name.utf8.first, first >= 0x30, first <= 0x39, let pid = PID(name) { result.append(pid) }
+        }
+        return result
+    }
+
+    /// Every process's stat, by pid.
+    static func all() -> [PID: Stat] {
+        var result: [PID: Stat] = [:]
+        for pid in pids() {
+            if let s = stat(pid) { result[pid] = s }
         }
         return result
     }
@@ -134,18 +141,10 @@ enum ProcFS {
     /// subreaper is gone. Processes of other users cannot be read and are not listed.
     static func processes(withEnvironmentEntry entry: String) -> [PID] {
         let wanted = Array(entry.utf8)
-        var found: [PID] = []
-        guard let dir = opendir("/proc") else { return found }
-        defer { closedir(dir) }
-        while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard let first = name.utf8.first, first >= 0x30, first <= 0x39, let pid = PID(name),
-                  let environ = read("/proc/\(pid)/environ", limit: 1 << 20) else { continue }
-            if environ.split(separator: 0, omittingEmptySubsequences: true).contains(where: { $0.elementsEqual(wanted) }) {
-                found.append(pid)
-            }
+        return pids().filter { pid in
+            guard let environ = read("/proc/\(pid)/environ", limit: 1 << 20) else { return false }
+            return environ.split(separator: 0, omittingEmptySubsequences: true).contains { $0.elementsEqual(wanted) }
         }
-        return found
     }
 
     /// Whether the process's executable looks like a Python interpreter.
