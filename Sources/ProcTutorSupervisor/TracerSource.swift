@@ -163,12 +163,16 @@ def _proctutor_install():
 
     def flush_partial():
         for stream in (1, 2):
-            if pending[stream]:
-                data, pending[stream] = pending[stream], b""
-                try:
-                    report_output(stream, data + b"\n")
-                except Exception:
-                    pass
+            flush_stream(stream)
+
+    def flush_stream(stream):
+        """Reports the stream's partial line as a line of its own."""
+        if pending[stream]:
+            data, pending[stream] = pending[stream], b""
+            try:
+                report_output(stream, data + b"\n")
+            except Exception:
+                pass
 
     class Tee(io.RawIOBase):
         """Writes to the real fd exactly as FileIO would, then reports what was written."""
@@ -200,6 +204,12 @@ def _proctutor_install():
 
         def writable(self):
             return True
+
+        def flush(self):
+            io.RawIOBase.flush(self)  # raises on a closed stream, as FileIO's does
+            # What the program flushed has reached its reader, a partial line too (an input() prompt, "working…"
+            # before its "done"): reported now, not once the line ends, which may be never or much later.
+            flush_stream(self._stream)
 
         def readable(self):
             return False

@@ -79,6 +79,21 @@ struct ProcessTreeTests {
         #expect(r.lines.contains { $0.pid == r.mainPID && $0.text == "parent done" })
     }
 
+    /// A partial line the program flushed is reported when flushed (a prompt, "working…" before "done"); one
+    /// that was not flushed still waits for its newline.
+    @Test func aFlushedPartialLineIsReportedWhenFlushed() throws {
+        let r = try Harness.run(Harness.program("""
+            import sys
+            sys.stdout.write("working... ")
+            sys.stdout.flush()
+            print("done")
+            print("a", end="")
+            print("b")
+            """))
+        let own = r.lines.filter { $0.pid == r.mainPID }.map(\.text)
+        #expect(own == ["working... ", "done", "ab"], "\(own)")
+    }
+
     @Test func processSubclassAndNames() throws {
         let r = try Harness.run(Harness.program(reportHelper + """
             from multiprocessing import Process
