@@ -1,4 +1,3 @@
-import Foundation
 import ProcTutorCore
 
 extension LessonLibrary {
@@ -34,7 +33,7 @@ struct LessonQuery {
     let text: String
 
     init(_ name: String) {
-        text = name.trimmingCharacters(in: .whitespaces).lowercased()
+        text = name.trimmingScalars(where: \.isSpaceOrTab).lowercased()
     }
 
     var number: Int? { Int(text) }

@@ -23,20 +23,22 @@ enum ProcFS {
         }
     }
 
-    /// Reads a small file whole, or nil.
+    /// Reads a file whole, up to `limit` bytes, or nil. The buffer grows with what the file holds (4 KB reads),
+    /// so a generous limit (an environment may be large) costs nothing for the usual small file.
     static func read(_ path: String, limit: Int = 4096) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var buf = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, limit - total) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: min(limit, 4096))
+        while result.count < limit {
+            let want = min(chunk.count, limit - result.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, want) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
-            total += n
+            result += chunk[0..<n]
         }
-        return total > 0 ? Array(buf[0..<total]) : nil
+        return result.isEmpty ? nil : result
     }
 
     static func stat(_ pid: PID) -> Stat? {
