@@ -22,6 +22,23 @@ int procshim_set_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1,
 
 int procshim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0); }
 
+void procshim_set_process_title(const char *title, char **argv, int argc) {
+    prctl(PR_SET_NAME, title, 0, 0, 0);
+    if (argc < 1 || argv == NULL || argv[0] == NULL) return;
+    // The kernel shows the bytes between the first argument's start and the last one's end: overwrite them
+    // only if the arguments lie there back to back, as the kernel put them.
+    char *end = argv[0] + strlen(argv[0]);
+    for (int i = 1; i < argc; i++) {
+        if (argv[i] != end + 1) return;
+        end = argv[i] + strlen(argv[i]);
+    }
+    size_t room = (size_t)(end - argv[0]);
+    size_t length = strlen(title);
+    if (length > room) length = room;
+    memcpy(argv[0], title, length);
+    memset(argv[0] + length, 0, room - length);
+}
+
 int procshim_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
 
 pid_t procshim_fork(void) { return fork(); }

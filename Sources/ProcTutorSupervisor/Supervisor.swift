@@ -94,7 +94,14 @@ public final class Supervisor {
 
     func now() -> Double { monotonicNow() - origin }
 
+    /// The supervisor's process name. Without "proctutor" in it, so that `pkill -9 proctutor` or `killall -9
+    /// proctutor`, which kill the matches one after the other, leave it alive: it sees its caller gone and takes
+    /// the program's tree down (it cannot if it is killed too). Its command line is renamed as well, for
+    /// `pkill -f`.
+    public static let processTitle = "pt-supervisor"
+
     func run() {
+        procshim_set_process_title(Supervisor.processTitle, CommandLine.unsafeArgv, CommandLine.argc)
         // A process group of our own: a SIGKILL to proctutor's whole group (`kill -9 -PGID`, a job killed with
         // its pipeline) must leave this process alive to take the program's tree down. The terminal's signals
         // reach us through proctutor: its Ctrl-C and Ctrl-Z by the command socket, its death by the parent-death

@@ -62,21 +62,34 @@ struct ExitPathTests {
         #expect(try t.leakedProcesses().isEmpty)
     }
 
-    @Test("after kill -9 of proctutor the supervisor still takes the demo's whole tree",
-          arguments: [false, true])
-    func killNine(wholeGroup: Bool) throws {
+    enum Kill: String, CaseIterable, CustomTestStringConvertible {
+        case tutorial = "kill -9 of proctutor"
+        case group = "kill -9 of proctutor's process group"
+        case byName = "pkill -9 proctutor (each process named proctutor)"
+        var testDescription: String { rawValue }
+    }
+
+    @Test("after kill -9 of proctutor the supervisor still takes the demo's whole tree", arguments: Kill.allCases)
+    func killNine(way: Kill) throws {
         let t = try TutorialHarness(TutorialHarness.fixture())
         defer { t.close() }
         try t.waitForScreen(containing: "Long-running")
         try t.tmux.keys("r")
         let demo = try t.demoProcesses(count: 4)
         let tutorial = try t.proctutorPID()
-        // The whole group: what `kill -9 -PGID` does, or a shell killing the job. The supervisor must not be in it.
-        kill(wholeGroup ? -getpgid(tutorial) : tutorial, SIGKILL)
+        switch way {
+        case .tutorial: kill(tutorial, SIGKILL)
+        // What `kill -9 -PGID` does, or a shell killing the job. The supervisor must not be in it.
+        case .group: kill(-getpgid(tutorial), SIGKILL)
+        // What pkill does, limited to this tutorial's processes: every match, one after the other.
+        case .byName:
+            let named = Processes.children(of: tutorial).filter { Processes.name($0).contains("proctutor") }
+            for pid in [tutorial] + named { kill(pid, SIGKILL) }
+        }
         let killed = Date()
         let survivors = Processes.waitGone(demo.map(\.pid), timeout: 10)
-        #expect(survivors.isEmpty, "demo processes alive after kill -9 of proctutor: \(survivors)")
-        print("exit path kill -9\(wholeGroup ? " of the group" : ""): the demo's processes were gone after "
+        #expect(survivors.isEmpty, "demo processes alive after \(way.rawValue): \(survivors)")
+        print("exit path \(way.rawValue): the demo's processes were gone after "
               + String(format: "%.2f s", Date().timeIntervalSince(killed)))
         _ = try t.waitForExit()  // nobody can restore the terminal after SIGKILL; only the processes matter
         #expect(Processes.inSession(demo[0].sid).isEmpty)

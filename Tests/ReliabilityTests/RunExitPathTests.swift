@@ -16,6 +16,8 @@ struct RunExitPathTests {
         case crash = "a crash inside proctutor (test hook)"
         case supervisorKilled = "kill -9 of the supervisor process"
         case escapeThenSupervisorKilled = "kill -9 of the supervisor after a child left the session (setsid)"
+        case pkillByName = "pkill -9 proctutor (every process named proctutor, one by one)"
+        case pkillByCommandLine = "pkill -9 -f proctutor (every process whose command line names proctutor)"
         var testDescription: String { rawValue }
     }
 
@@ -46,6 +48,15 @@ struct RunExitPathTests {
             let supervisor = p.survivors().first { ProcTable.stat($0)?.ppid == p.pid }
             #expect(supervisor != nil, "proctutor run's supervisor is its child")
             if let supervisor { kill(supervisor, SIGKILL) }
+        case .pkillByName, .pkillByCommandLine:
+            // What pkill does, limited to this run's processes: it matches the name (`comm`) or, with -f, the
+            // whole command line, and kills the matches one after the other.
+            let matches = ([p.pid] + p.survivors()).filter { pid in
+                let name = way == .pkillByName ? ProcTable.name(pid) : ProcTable.commandLine(pid)
+                return name?.contains("proctutor") ?? false
+            }
+            #expect(matches.contains(p.pid))
+            for pid in matches { kill(pid, SIGKILL) }
         }
         let status = try p.wait(timeout: 30)
         let ended = Date()
@@ -62,7 +73,7 @@ struct RunExitPathTests {
             #expect(p.stdoutText.contains("summary:"))
         case .sigterm: #expect(status == 128 + SIGTERM)
         case .sighup: #expect(status == 128 + SIGHUP)
-        case .sigkill, .groupKill: #expect(status == 128 + SIGKILL)
+        case .sigkill, .groupKill, .pkillByName, .pkillByCommandLine: #expect(status == 128 + SIGKILL)
         case .crash: #expect(status > 128, "a crash ends with a signal, status \(status)")
         case .supervisorKilled, .escapeThenSupervisorKilled:
             #expect(status == 1)

@@ -8,6 +8,10 @@
 int procshim_set_child_subreaper(void);
 /// prctl(PR_SET_PDEATHSIG, sig): `sig` arrives when the thread that started us exits. 0 or -1 (errno).
 int procshim_set_parent_death_signal(int sig);
+/// Renames the calling process: its name (`comm`, what `ps -e`, `pkill` and `killall` match) becomes `title`
+/// (at most 15 bytes are kept), and so does its command line (`ps -f`, `pkill -f`) as far as the memory of the
+/// original arguments `argv[0..argc)` reaches; the rest of it is zeroed. The arguments must not be read after.
+void procshim_set_process_title(const char *title, char **argv, int argc);
 /// pidfd_open(pid, 0): a descriptor that becomes readable when `pid` ends (Linux 5.3). fd or -1 (errno).
 int procshim_pidfd_open(pid_t pid);
 /// close_range(first, ~0U, 0) where available, else a loop: closes every descriptor from `first` on.
