@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ProcTutorLessons
 
@@ -6,7 +7,10 @@ import Testing
 @Suite struct CommandTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
-    static let binary = packageRoot + "/.build/debug/proctutor"
+    static let binary: String = {
+        let found = BuiltBinary.locate(packageRoot: URL(fileURLWithPath: packageRoot))
+        return found.path ?? found.tried[0]
+    }()
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
@@ -162,7 +166,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: prefix) }
         let install = Process()
         install.executableURL = URL(fileURLWithPath: CommandTests.packageRoot + "/scripts/install")
-        install.arguments = ["--build-dir", CommandTests.packageRoot + "/.build/debug", prefix]
+        install.arguments = ["--build-dir", URL(fileURLWithPath: CommandTests.binary).deletingLastPathComponent().path,
+                             prefix]
         install.standardError = FileHandle.nullDevice
         try install.run()
         install.waitUntilExit()

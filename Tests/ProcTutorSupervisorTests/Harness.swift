@@ -10,15 +10,18 @@ enum Harness {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    /// The built `proctutor` executable beside the test bundle (`swift build` builds it; see docs/engine.md).
+    /// The built `proctutor` executable beside the test bundle (`swift build` builds it; see docs/engine.md), or
+    /// the one `PROCTUTOR_TEST_BINARY` names.
     static let proctutor: String = {
-        let exe = SupervisedRun.ownExecutable()
-        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        if dir.lastPathComponent == "MacOS" || dir.path.hasSuffix(".xctest") { dir = dir.deletingLastPathComponent() }
-        return dir.appendingPathComponent("proctutor").path
+        let found = BuiltBinary.locate(packageRoot: URL(fileURLWithPath: packageRoot))
+        return found.path ?? found.tried[0]
     }()
 
-    static var haveProctutor: Bool { access(proctutor, X_OK) == 0 }
+    /// Whether the suites that need the binary run: a binary named by `PROCTUTOR_TEST_BINARY` is never skipped,
+    /// so a wrong path fails instead of passing silently.
+    static var haveProctutor: Bool {
+        access(proctutor, X_OK) == 0 || ProcessInfo.processInfo.environment[BuiltBinary.overrideVariable] != nil
+    }
 
     /// A fresh folder for one test's programs.
     static func folder() -> String { ScratchFolder.make("test") }
