@@ -328,6 +328,8 @@ def _proctutor_install():
         except Exception:
             pass
 
+    # A failing wait (ChildProcessError in a process without that child, Ctrl-C while waiting) raises through
+    # whatever called the real function, and every Python frame on that path shows in the traceback.
     def wrap(name, after):
         real = getattr(os, name, None)
         if real is None:
@@ -341,6 +343,9 @@ def _proctutor_install():
                 pass
             return result
 
+        # A wait that takes arguments needs this Python frame; its traceback line then names proctutor's
+        # tracer and the function, not a cached file whose source line and carets would follow.
+        wrapper.__code__ = wrapper.__code__.replace(co_filename="<proctutor tracer>", co_name=name)
         wrapper.__name__ = wrapper.__qualname__ = name
         wrapper.__module__ = "posix"
         wrapper.__doc__ = real.__doc__
@@ -348,7 +353,20 @@ def _proctutor_install():
         setattr(os, name, wrapper)
 
     wrap("waitpid", lambda a, k, r: report_reap(r[0], r[1]))
-    wrap("wait", lambda a, k, r: report_reap(r[0], r[1]))
+
+    # os.wait() takes no arguments, so no Python frame needs to surround it: `iter` calls it from C and `map`
+    # hands a result to after_wait only when there is one. A failing os.wait() — the classic one, a child
+    # that waits too — gives exactly the traceback it gives without the tracer.
+    real_wait = getattr(os, "wait", None)
+    if real_wait is not None:
+        def after_wait(result):
+            try:
+                report_reap(result[0], result[1])
+            except Exception:
+                pass
+            return result
+
+        os.wait = map(after_wait, iter(real_wait, object())).__next__
     wrap("wait3", lambda a, k, r: report_reap(r[0], r[1]))
     wrap("wait4", lambda a, k, r: report_reap(r[0], r[1]))
 

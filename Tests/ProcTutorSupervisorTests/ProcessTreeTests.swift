@@ -57,6 +57,25 @@ struct ProcessTreeTests {
         #expect(r.summary?.processes == 2)
     }
 
+    /// os.wait() is hooked without a Python frame (the tracer's map/iter pipeline): its reaps are still reported,
+    /// with the signal that ended the child.
+    @Test func osWaitReportsTheReap() throws {
+        let r = try Harness.run(Harness.program(reportHelper + """
+            import signal
+            pid = os.fork()
+            if pid == 0:
+                report("child")
+                os.kill(os.getpid(), signal.SIGKILL)
+            reaped, status = os.wait()
+            print("reaped the child", reaped == pid, os.WTERMSIG(status))
+            """))
+        checkTree(r)
+        let child = try #require(r.selfReports.first { $0.tag == "child" })
+        #expect(r.lines.contains { $0.text == "reaped the child True 9" })
+        #expect(r.exits[child.pid]?.signal == 9)
+        #expect(r.reaped[child.pid] == r.mainPID)
+    }
+
     /// A forked child inherits the exit handler its parent registered before forking (not imported again in
     /// every child): its last line without a newline is still its own output at a normal exit.
     @Test func forkedChildsPartialLastLineAtNormalExit() throws {

@@ -123,6 +123,18 @@ import Testing
         os._exit(9)
         """)
 
+    /// A failing os.wait(): the classic child that waits too, then a parent that waits once more than it has
+    /// children. Both tracebacks must be the interpreter's own, without a line from the tracer.
+    static let failingWaitProgram = Harness.program("""
+        import os
+        if os.fork() == 0:
+            print("child", flush=True)
+            os.wait()
+        pid, status = os.wait()
+        print("parent saw exit code", os.WEXITSTATUS(status))
+        os.wait()
+        """)
+
     static let cases: [(String, String)] = Harness.pythons.flatMap { py in
         ["fork", "spawn", "forkserver"].map { (py, $0) }
     }
@@ -152,7 +164,7 @@ import Testing
 
     @Test(arguments: Harness.pythons)
     func exceptionsAndExitCodesAreUnchanged(_ python: String) throws {
-        for program in [Self.crashProgram, Self.exitProgram] {
+        for program in [Self.crashProgram, Self.exitProgram, Self.failingWaitProgram] {
             let plain = try Self.run(python, program, [], traced: false, unbuffered: true)
             let traced = try Self.run(python, program, [], traced: true, unbuffered: true)
             #expect(traced == plain, "\(python) \(program)")
