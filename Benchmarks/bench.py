@@ -6,6 +6,7 @@ min / median / max, the ratio of the medians, the target and whether it is met. 
 hyperfine; in-process Swift timings come from ordo-one's package-benchmark (Benchmarks/Package.swift).
 """
 import argparse
+import atexit
 import json
 import os
 import re
@@ -417,6 +418,7 @@ def tui_command(ctx):
 
 def tui_env(ctx):
     home = tempfile.mkdtemp(prefix="proctutor-home-")
+    atexit.register(shutil.rmtree, home, True)  # a fresh HOME per figure; none left in /tmp afterwards
     return dict(ctx.env, HOME=home, PROCTUTOR_LESSONS=LESSONS, LANG="C.UTF-8", LC_ALL="C.UTF-8",
                 PROCTUTOR_PYTHON=ctx.python)
 

@@ -6,9 +6,8 @@ import ProcTutorCore
 /// Runs the real python3 tokenizer over real files.
 @Suite struct PythonTokensTests {
     func write(_ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pytokens-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("demo.py").path
+        // In the test process's scratch folder, removed when it exits (a folder in /tmp was left by every run).
+        let path = Fixture.tempDir("pytokens") + "/demo.py"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
