@@ -49,9 +49,10 @@ struct RunExitPathTests {
             #expect(supervisor != nil, "proctutor run's supervisor is its child")
             if let supervisor { kill(supervisor, SIGKILL) }
         case .pkillByName, .pkillByCommandLine:
-            // What pkill does, limited to this run's processes: it matches the name (`comm`) or, with -f, the
-            // whole command line, and kills the matches one after the other.
-            let matches = ([p.pid] + p.survivors()).filter { pid in
+            // What pkill does, limited to proctutor and its supervisor: it matches the name (`comm`) or, with -f,
+            // the whole command line, and kills the matches one after the other. (Python processes whose script
+            // path names proctutor would match too; left alive here, they show whether the supervisor survived.)
+            let matches = ([p.pid] + ProcTable.children(of: p.pid)).filter { pid in
                 let name = way == .pkillByName ? ProcTable.name(pid) : ProcTable.commandLine(pid)
                 return name?.contains("proctutor") ?? false
             }
