@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Every way out of the tutorial gives the terminal back and takes the whole demo with it (issue 5, exit paths).
 ///
@@ -83,7 +84,7 @@ struct ExitPathTests {
         case .group: kill(-getpgid(tutorial), SIGKILL)
         // What pkill does, limited to this tutorial's processes: every match, one after the other.
         case .byName:
-            let named = Processes.children(of: tutorial).filter { Processes.name($0).contains("proctutor") }
+            let named = Processes.children(of: tutorial).filter { ProcessNames.name($0)?.contains("proctutor") ?? false }
             for pid in [tutorial] + named { kill(pid, SIGKILL) }
         }
         let killed = Date()

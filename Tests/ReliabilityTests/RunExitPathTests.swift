@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Every way `proctutor run` can end while a demo runs (issue 5, exit paths): no process of the demo survives
 /// proctutor by more than 2 s. (The tutorial's exit paths are in EndToEndTests/ExitPathTests.)
@@ -53,7 +54,7 @@ struct RunExitPathTests {
             // the whole command line, and kills the matches one after the other. (Python processes whose script
             // path names proctutor would match too; left alive here, they show whether the supervisor survived.)
             let matches = ([p.pid] + ProcTable.children(of: p.pid)).filter { pid in
-                let name = way == .pkillByName ? ProcTable.name(pid) : ProcTable.commandLine(pid)
+                let name = way == .pkillByName ? ProcessNames.name(pid) : ProcessNames.commandLine(pid)
                 return name?.contains("proctutor") ?? false
             }
             #expect(matches.contains(p.pid))
@@ -114,7 +115,7 @@ struct RunExitPathTests {
         defer { p.cleanUp() }
         // Its output is closed, so the demo is recognised by its command line: a count of every marked process
         // could be reached early by the short-lived processes that ask a pyenv shim which Python it runs.
-        func demo() -> [pid_t] { p.survivors().filter { ProcTable.commandLine($0)?.contains("sleepers.py") ?? false } }
+        func demo() -> [pid_t] { p.survivors().filter { ProcessNames.commandLine($0)?.contains("sleepers.py") ?? false } }
         let deadline = Date().addingTimeInterval(30)
         while demo().count < 4, Date() < deadline { usleep(20_000) }
         #expect(demo().count == 4, "the main process and its three children: \(demo())")

@@ -27,11 +27,6 @@ enum Processes {
         }
     }
 
-    /// The name `ps -e`, pkill and killall match (`/proc/PID/comm`); empty if the process is gone.
-    static func name(_ pid: Int32) -> String {
-        ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
-    }
-
     /// Fields of /proc/PID/stat after the command name (which may contain spaces and parentheses).
     static func stat(_ pid: Int32) -> (state: Character, ppid: Int32, session: Int32)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),

@@ -171,20 +171,6 @@ enum ProcTable {
         return (s, ppid, pgrp, sid)
     }
 
-    /// The name pkill and killall match by default (`/proc/PID/comm`).
-    static func name(_ pid: pid_t) -> String? {
-        FileManager.default.contents(atPath: "/proc/\(pid)/comm").map {
-            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines)
-        }
-    }
-
-    /// The command line as `pkill -f` sees it: the arguments joined by spaces.
-    static func commandLine(_ pid: pid_t) -> String? {
-        FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map {
-            String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-        }
-    }
-
     static func isAlive(_ pid: pid_t) -> Bool {
         guard let s = stat(pid) else { return false }
         return s.state != "Z" && s.state != "X"
