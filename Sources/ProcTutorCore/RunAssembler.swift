@@ -47,6 +47,9 @@ public struct RunAssembler {
     private let isOutsider: @Sendable (PID) -> Bool
 
     private var procs: [PID: Proc] = [:]
+    /// Pids `tick` has to look at: a start held for its name, or an end waiting for its status. Kept apart so a
+    /// tick costs what is waiting, not every process the run has seen (thousands in a long run).
+    private var waiting = Set<PID>()
     private var out: [Event] = []
     private var failedJobs: [Int] = []
     private var retrievedJobs = Set<Int>()
@@ -255,6 +258,7 @@ public struct RunAssembler {
             p.birth = Birth(t: t, ppid: ppid, method: .exec, name: python ? nil : command, parent: nil)
             p.holdUntil = t + (python ? hold : 0.2)
             procs[pid] = p
+            waiting.insert(pid)
         case let .state(pid, state):
             guard var p = procs[pid], p.started, !p.exited, state != .zombie else { return }
             if state == p.state { p.candidate = nil; procs[pid] = p; return }
@@ -279,6 +283,7 @@ public struct RunAssembler {
                 }
             } else if !p.exited, p.goneAt == nil {
                 procs[pid]!.goneAt = t
+                waiting.insert(pid)
             }
         case let .waited(pid, code, signal):
             if pid == mainPID { mainStatus = (code, signal) }
@@ -322,8 +327,11 @@ public struct RunAssembler {
     /// Time passes: releases what waited long enough (names, statuses, partial lines).
     public mutating func tick(at t: Double) {
         lastT = max(lastT, t)
-        for pid in procs.keys.sorted() {
-            guard let p = procs[pid] else { continue }
+        for pid in waiting.sorted() {
+            guard let p = procs[pid], !p.started || (p.goneAt != nil && !p.exited) else {
+                waiting.remove(pid)
+                continue
+            }
             if !p.started, p.birth != nil, t >= p.holdUntil {
                 if p.birth!.method == .exec, p.birth!.name == nil, lookup(pid) != nil, t < p.holdUntil + hold {
                     continue  // a Python process that has not announced itself yet: give it a little longer
@@ -433,7 +441,7 @@ public struct RunAssembler {
         p.birth = b
         p.holdUntil = t + hold
         procs[pid] = p
-        if final { announce(pid) }
+        if final { announce(pid) } else { waiting.insert(pid) }
     }
 
     private mutating func announce(_ pid: PID) {
