@@ -13,10 +13,10 @@ enum TracerCache {
     static func prepare(environment: [String: String]) -> String? {
         guard let base = cacheBase(environment) else { return nil }
         let root = base + "/proctutor"
-        let dir = root + "/tracer-" + hash(TracerSource.sitecustomize)
+        let source = Array(TracerSource.sitecustomize.utf8)
+        let dir = root + "/tracer-" + hash(source)
         for d in [base, root, dir] where !ensurePrivateDirectory(d, strict: d != base) { return nil }
         let file = dir + "/sitecustomize.py"
-        let source = Array(TracerSource.sitecustomize.utf8)
         if holds(file, exactly: source) { return dir }
         // Atomic: a concurrent run sees either no file or the whole file.
         let temp = file + ".\(getpid()).tmp"
@@ -54,7 +54,7 @@ enum TracerCache {
 
     /// Compiles the tracer for `python` once (a marker file remembers it). Runs after a run, off its clock.
     static func compileOnce(python: String, dir: String) {
-        let marker = dir + "/compiled-" + hash(python)
+        let marker = dir + "/compiled-" + hash(Array(python.utf8))
         guard access(marker, F_OK) != 0 else { return }
         let script = "import py_compile, sys; py_compile.compile(sys.argv[1], doraise=True)"
         guard let pid = try? Spawner.spawn(path: python, argv: [python, "-c", script, dir + "/sitecustomize.py"],
@@ -82,12 +82,15 @@ enum TracerCache {
         return !strict || (st.st_mode & 0o022) == 0
     }
 
-    /// FNV-1a, 64 bits, as hex: a name that changes when the content does.
-    static func hash(_ text: String) -> String {
+    /// FNV-1a, 64 bits, as hex: a name that changes when the content does. Over an array's buffer: iterating a
+    /// String's UTF-8 view took a fifth of a millisecond for the tracer, on every run.
+    static func hash(_ bytes: [UInt8]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer {
+                h ^= UInt64(b)
+                h = h &* 0x100_0000_01b3
+            }
         }
         return String(h, radix: 16)
     }
