@@ -56,8 +56,9 @@ public struct RunAssembler {
     private var callbackJobs = Set<Int>()
     private var mainPID: PID?
     private var mainStatus: (code: Int?, signal: Int?)?
-    private var raw = [OutputStream.stdout: RawStream(), .stderr: RawStream()]
-    private var attributed: Set<OutputStream> = []
+    private var raw = ByStream(RawStream())
+    /// Streams the tracer has attributed a line of: their raw lines need not go out as unattributed output.
+    private var attributed = ByStream(false)
     private var garbageNoticed = false
     private var forgeryNoticed = false
 
@@ -87,6 +88,23 @@ public struct RunAssembler {
         var method: StartMethod
         var name: String?
         var parent: PID?
+    }
+
+    /// One value per output stream. Not a dictionary: its first use made the runtime search the binary's 5,810
+    /// protocol conformances for `OutputStream: Hashable`, 0.2 ms before every run's program could start.
+    private struct ByStream<Value> {
+        var stdout: Value
+        var stderr: Value
+
+        init(_ value: Value) {
+            stdout = value
+            stderr = value
+        }
+
+        subscript(_ stream: OutputStream) -> Value {
+            get { stream == .stdout ? stdout : stderr }
+            set { if stream == .stdout { stdout = newValue } else { stderr = newValue } }
+        }
     }
 
     private struct RawStream {
@@ -176,8 +194,8 @@ public struct RunAssembler {
             procs[pid] = p
             announce(pid)
         case let .output(pid, stream, text):
-            attributed.insert(stream)
-            raw[stream]!.unattributed.removeAll()
+            attributed[stream] = true
+            raw[stream].unattributed.removeAll()
             guard ensureStarted(pid, at: t) else { return }
             var p = procs[pid]!
             if p.capped { return }
@@ -302,7 +320,7 @@ public struct RunAssembler {
     public mutating func rawBytes<C: Collection>(_ bytes: C, stream: OutputStream, at t: Double)
         where C.Element == UInt8 {
         lastT = max(lastT, t)
-        var r = raw[stream]!
+        var r = raw[stream]
         defer { raw[stream] = r }
         if r.capped { keepTail(bytes, &r); return }
         if r.pending.isEmpty { r.pendingSince = t }
@@ -343,12 +361,12 @@ public struct RunAssembler {
             }
         }
         for stream in [OutputStream.stdout, .stderr] {
-            var r = raw[stream]!
+            var r = raw[stream]
             if !r.pending.isEmpty, t - r.pendingSince >= partialDelay {
                 line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
                 r.pending.removeAll(keepingCapacity: true)
             }
-            if !attributed.contains(stream) {
+            if !attributed[stream] {
                 while let first = r.unattributed.first, t - first.t >= unattributedDelay {
                     r.unattributed.removeFirst()
                     emit(Event(t: first.t, .output(pid: nil, stream: stream, text: first.text)))
@@ -376,7 +394,7 @@ public struct RunAssembler {
             announce(pid)
         }
         for stream in [OutputStream.stdout, .stderr] {
-            var r = raw[stream]!
+            var r = raw[stream]
             if !r.pending.isEmpty {
                 line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
                 r.pending.removeAll()
@@ -384,7 +402,7 @@ public struct RunAssembler {
             if r.capped {
                 flushTail(stream: stream, at: t, into: &r)
             }
-            if !attributed.contains(stream) {
+            if !attributed[stream] {
                 for l in r.unattributed { emit(Event(t: l.t, .output(pid: nil, stream: stream, text: l.text))) }
             }
             r.unattributed.removeAll()
@@ -510,7 +528,7 @@ public struct RunAssembler {
             for start in stride(from: 0, to: max(l.count, 1), by: 8192) {
                 let text = Sanitizer.decode(l[start..<min(start + 8192, l.count)])
                 emit(Event(t: t, .raw(stream: stream, text: text)))
-                if !attributed.contains(stream) { r.unattributed.append((t, text)) }
+                if !attributed[stream] { r.unattributed.append((t, text)) }
             }
         }
         r.tail.removeAll()
@@ -525,7 +543,7 @@ public struct RunAssembler {
             return
         }
         emit(Event(t: t, .raw(stream: stream, text: text)))
-        if !attributed.contains(stream) { r.unattributed.append((t, text)) }
+        if !attributed[stream] { r.unattributed.append((t, text)) }
     }
 }
 
