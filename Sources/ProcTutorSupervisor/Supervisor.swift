@@ -147,14 +147,16 @@ public final class Supervisor {
     }
 
     func prepareAndSpawn() throws {
-        let base = Self.temporaryBase()
+        // Read once: each read of ProcessInfo's environment builds the dictionary anew from `environ`.
+        let environment = ProcessInfo.processInfo.environment
+        let base = Self.temporaryBase(environment)
         // Named after this process, so that whoever started a supervisor that was killed can remove what it left.
         var template = Array((base + "/proctutor-\(me)-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else {
             throw RunError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
         }
         tempDir = String(cString: template)
-        if let cached = TracerCache.prepare(environment: ProcessInfo.processInfo.environment) {
+        if let cached = TracerCache.prepare(environment: environment) {
             tracerDir = cached
         } else {
             tracerDir = tempDir
@@ -182,7 +184,7 @@ public final class Supervisor {
         inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         if inotifyFD >= 0 { inotify_add_watch(inotifyFD, eventsPath, UInt32(IN_MODIFY)) }
 
-        var env = ProcessInfo.processInfo.environment
+        var env = environment
         arrivals = ArrivalLog(environment: env)
         env[ArrivalLog.variable] = nil
         let userPath = env["PYTHONPATH"].flatMap { $0.isEmpty ? nil : $0 }
@@ -621,8 +623,8 @@ public final class Supervisor {
     }
 
     /// Where runs keep their temporary folder: `$TMPDIR`, else /tmp.
-    static func temporaryBase() -> String {
-        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    static func temporaryBase(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
     /// Removes what a run puts in its temporary folder, then the folder (only if nothing else is in it).
