@@ -155,7 +155,7 @@ public final class Supervisor {
         guard mkdtemp(&template) != nil else {
             throw RunError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
         }
-        tempDir = String(cString: template)
+        tempDir = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if let cached = TracerCache.prepare(environment: environment) {
             tracerDir = cached
         } else {

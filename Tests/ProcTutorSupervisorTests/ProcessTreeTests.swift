@@ -467,7 +467,7 @@ struct ProcessTreeTests {
     @Test(arguments: ["a", "a+", "r+"]) func aReusedChannelDescriptorIsNeverWrittenTo(mode: String) throws {
         let dir = Harness.folder()
         let mine = dir + "/mine.txt"
-        FileManager.default.createFile(atPath: mine, contents: Data("user data\n".utf8))
+        Harness.write(mine, Data("user data\n".utf8))
         let r = try Harness.run(Harness.program("""
             import os
             print("before")

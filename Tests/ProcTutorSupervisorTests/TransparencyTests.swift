@@ -12,8 +12,8 @@ import Testing
     /// The tracer as the supervisor installs it: its own folder first on PYTHONPATH, an events file.
     static let tracerFolder: String = {
         let dir = Harness.folder()
-        FileManager.default.createFile(atPath: dir + "/sitecustomize.py", contents: Data(TracerSource.sitecustomize.utf8))
-        FileManager.default.createFile(atPath: dir + "/events", contents: Data((channelToken + "\n").utf8))
+        Harness.write(dir + "/sitecustomize.py", Data(TracerSource.sitecustomize.utf8))
+        Harness.write(dir + "/events", Data((channelToken + "\n").utf8))
         return dir
     }()
 
@@ -29,8 +29,8 @@ import Testing
         let python = python.hasPrefix("/") ? python : PythonLocator.find(python, path: ProcessInfo.processInfo.environment["PATH"])!
         let dir = Harness.folder()
         let out = dir + "/out", err = dir + "/err"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        Harness.write(out)
+        Harness.write(err)
         var env = ProcessInfo.processInfo.environment
         env["PYTHONUNBUFFERED"] = nil
         env["PYTHONPATH"] = extraPath
@@ -151,10 +151,10 @@ import Testing
             #expect(traced.stdout == plain.stdout)
             if traced != plain, let dump = ProcessInfo.processInfo.environment["PROCTUTOR_TEST_DUMP"] {
                 let name = dump + "/" + python.split(separator: "/").dropLast(2).last! + "-" + method + (unbuffered ? "-u" : "")
-                FileManager.default.createFile(atPath: name + ".plain.out", contents: plain.stdout)
-                FileManager.default.createFile(atPath: name + ".traced.out", contents: traced.stdout)
-                FileManager.default.createFile(atPath: name + ".plain.err", contents: plain.stderr)
-                FileManager.default.createFile(atPath: name + ".traced.err", contents: traced.stderr)
+                Harness.write(name + ".plain.out", plain.stdout)
+                Harness.write(name + ".traced.out", traced.stdout)
+                Harness.write(name + ".plain.err", plain.stderr)
+                Harness.write(name + ".traced.err", traced.stderr)
             }
             #expect(String(decoding: traced.stderr, as: UTF8.self) == String(decoding: plain.stderr, as: UTF8.self),
                     "\(python) \(method) -u=\(unbuffered)")
@@ -174,8 +174,7 @@ import Testing
 
     @Test func anotherSitecustomizeStillRuns() throws {
         let other = Harness.folder()
-        FileManager.default.createFile(atPath: other + "/sitecustomize.py",
-                                       contents: Data("import sys\nsys.stderr.write('user sitecustomize\\n')\n".utf8))
+        Harness.write(other + "/sitecustomize.py", Data("import sys\nsys.stderr.write('user sitecustomize\\n')\n".utf8))
         let program = Harness.program("import sitecustomize, sys\nprint(sitecustomize.__file__.endswith('/sitecustomize.py'), len(sys.path) > 0)\n")
         let plain = try Self.run("python3", program, [], traced: false, unbuffered: true,
                                  extraPath: other)
