@@ -40,6 +40,40 @@ import Testing
         #expect(a.take() == [Event(t: 0.1, .start(pid: 12, ppid: 10, name: nil, method: .spawn, parent: nil))])
     }
 
+    @Test func aDiscoveredProgramThatIsNotPythonStartsUnderItsCommandSoon() {
+        var a = assembler(alive: [20])
+        a.kernel(.discovered(pid: 20, ppid: 10, command: "sleep", python: false), at: 0.3)
+        a.tick(at: 0.4)
+        #expect(a.take().isEmpty)
+        a.tick(at: 0.51)
+        #expect(a.take() == [Event(t: 0.3, .start(pid: 20, ppid: 10, name: "sleep", method: .exec, parent: nil))])
+    }
+
+    @Test func aDiscoveredPythonWaitsForItsOwnRecordWhileItLives() {
+        var a = assembler(alive: [20, 21])
+        a.kernel(.discovered(pid: 20, ppid: 10, command: "python3", python: true), at: 0.3)
+        a.kernel(.discovered(pid: 21, ppid: 10, command: "python3", python: true), at: 0.3)
+        a.tracer(.birth(pid: 21, ppid: 10, method: .exec, name: "ResourceTracker", parent: nil, final: true), at: 0.5)
+        #expect(a.take() == [Event(t: 0.3, .start(pid: 21, ppid: 10, name: "ResourceTracker", method: .exec,
+                                                  parent: nil))])
+        a.tick(at: 1.5)  // past the hold, but alive and silent: one hold more
+        #expect(a.take().isEmpty)
+        a.tick(at: 2.31)
+        #expect(a.take() == [Event(t: 0.3, .start(pid: 20, ppid: 10, name: nil, method: .exec, parent: nil))])
+    }
+
+    @Test func aHeldStartIsReleasedAfterThousandsOfProcessesCameAndWent() {
+        var a = assembler()
+        for pid in PID(100)..<PID(3100) {
+            a.tracer(.birth(pid: pid, ppid: 10, method: .fork, name: nil, parent: nil, final: true), at: 0.1)
+            a.tracer(.reaped(pid: pid, by: 10, code: 0, signal: nil), at: 0.2)
+        }
+        a.tracer(.birth(pid: 12, ppid: 10, method: .spawn, name: nil, parent: nil, final: false), at: 0.3)
+        _ = a.take()
+        a.tick(at: 1.31)
+        #expect(a.take() == [Event(t: 0.3, .start(pid: 12, ppid: 10, name: nil, method: .spawn, parent: nil))])
+    }
+
     @Test func anotherEventReleasesAHeldStartFirst() {
         var a = assembler()
         a.tracer(.birth(pid: 12, ppid: 10, method: .forkserver, name: nil, parent: nil, final: false), at: 0.1)
