@@ -84,8 +84,9 @@ struct ExitPathTests {
         case .group: kill(-getpgid(tutorial), SIGKILL)
         // What pkill does, limited to this tutorial's processes: every match, one after the other.
         case .byName:
-            let named = Processes.children(of: tutorial).filter { ProcessNames.name($0)?.contains("proctutor") ?? false }
-            for pid in [tutorial] + named { kill(pid, SIGKILL) }
+            let matches = ProcessNames.pkillMatches("proctutor", among: [tutorial] + Processes.children(of: tutorial))
+            #expect(matches.contains(tutorial))
+            for pid in matches { kill(pid, SIGKILL) }
         }
         let killed = Date()
         let survivors = Processes.waitGone(demo.map(\.pid), timeout: 10)

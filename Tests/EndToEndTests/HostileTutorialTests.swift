@@ -90,7 +90,7 @@ struct HostileTutorialTests {
         print(line)
         guard let path = ProcessInfo.processInfo.environment["PROCTUTOR_FIGURES"],
               let handle = FileHandle(forWritingAtPath: path) ?? {
-                  FileManager.default.createFile(atPath: path, contents: nil)
+                  _ = FileManager.default.createFile(atPath: path, contents: nil)  // then opened, or given up
                   return FileHandle(forWritingAtPath: path)
               }() else { return }
         handle.seekToEndOfFile()

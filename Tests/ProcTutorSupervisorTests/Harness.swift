@@ -29,13 +29,8 @@ enum Harness {
     /// Writes `source` into a new file and returns its path.
     static func program(_ source: String, name: String = "prog.py") -> String {
         let path = folder() + "/" + name
-        write(path, Data(source.utf8))
+        TestFile.write(path, Data(source.utf8))
         return path
-    }
-
-    /// Creates (or replaces) the file at `path`; a test cannot go on without it, so a failure stops the run.
-    static func write(_ path: String, _ contents: Data = Data()) {
-        precondition(FileManager.default.createFile(atPath: path, contents: contents), "cannot write \(path)")
     }
 
     struct Result {

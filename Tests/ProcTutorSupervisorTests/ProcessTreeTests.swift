@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import ProcTutorCore
 @testable import ProcTutorSupervisor
 
@@ -467,7 +468,7 @@ struct ProcessTreeTests {
     @Test(arguments: ["a", "a+", "r+"]) func aReusedChannelDescriptorIsNeverWrittenTo(mode: String) throws {
         let dir = Harness.folder()
         let mine = dir + "/mine.txt"
-        Harness.write(mine, Data("user data\n".utf8))
+        TestFile.write(mine, Data("user data\n".utf8))
         let r = try Harness.run(Harness.program("""
             import os
             print("before")

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 @testable import ProcTutorSupervisor
 
 /// The tracer must not change what it observes: the same stdout and stderr bytes and the same exit code as
@@ -12,8 +13,8 @@ import Testing
     /// The tracer as the supervisor installs it: its own folder first on PYTHONPATH, an events file.
     static let tracerFolder: String = {
         let dir = Harness.folder()
-        Harness.write(dir + "/sitecustomize.py", Data(TracerSource.sitecustomize.utf8))
-        Harness.write(dir + "/events", Data((channelToken + "\n").utf8))
+        TestFile.write(dir + "/sitecustomize.py", Data(TracerSource.sitecustomize.utf8))
+        TestFile.write(dir + "/events", Data((channelToken + "\n").utf8))
         return dir
     }()
 
@@ -29,8 +30,8 @@ import Testing
         let python = python.hasPrefix("/") ? python : PythonLocator.find(python, path: ProcessInfo.processInfo.environment["PATH"])!
         let dir = Harness.folder()
         let out = dir + "/out", err = dir + "/err"
-        Harness.write(out)
-        Harness.write(err)
+        TestFile.write(out)
+        TestFile.write(err)
         var env = ProcessInfo.processInfo.environment
         env["PYTHONUNBUFFERED"] = nil
         env["PYTHONPATH"] = extraPath
@@ -151,10 +152,10 @@ import Testing
             #expect(traced.stdout == plain.stdout)
             if traced != plain, let dump = ProcessInfo.processInfo.environment["PROCTUTOR_TEST_DUMP"] {
                 let name = dump + "/" + python.split(separator: "/").dropLast(2).last! + "-" + method + (unbuffered ? "-u" : "")
-                Harness.write(name + ".plain.out", plain.stdout)
-                Harness.write(name + ".traced.out", traced.stdout)
-                Harness.write(name + ".plain.err", plain.stderr)
-                Harness.write(name + ".traced.err", traced.stderr)
+                TestFile.write(name + ".plain.out", plain.stdout)
+                TestFile.write(name + ".traced.out", traced.stdout)
+                TestFile.write(name + ".plain.err", plain.stderr)
+                TestFile.write(name + ".traced.err", traced.stderr)
             }
             #expect(String(decoding: traced.stderr, as: UTF8.self) == String(decoding: plain.stderr, as: UTF8.self),
                     "\(python) \(method) -u=\(unbuffered)")
@@ -174,7 +175,7 @@ import Testing
 
     @Test func anotherSitecustomizeStillRuns() throws {
         let other = Harness.folder()
-        Harness.write(other + "/sitecustomize.py", Data("import sys\nsys.stderr.write('user sitecustomize\\n')\n".utf8))
+        TestFile.write(other + "/sitecustomize.py", Data("import sys\nsys.stderr.write('user sitecustomize\\n')\n".utf8))
         let program = Harness.program("import sitecustomize, sys\nprint(sitecustomize.__file__.endswith('/sitecustomize.py'), len(sys.path) > 0)\n")
         let plain = try Self.run("python3", program, [], traced: false, unbuffered: true,
                                  extraPath: other)

@@ -37,7 +37,8 @@ struct HostileProgramTests {
         let (p, events, _) = try run("fork_bomb.py", options: ["--max-processes", "20"])
         defer { p.cleanUp() }
         #expect(events.stopReasons.contains("process-limit"))
-        #expect((events.of("stopped").first?["detail"] as? String ?? "").contains("20"))
+        let detail = events.of("stopped").first?["detail"] as? String ?? ""
+        #expect(detail.contains("20"))
         #expect(p.survivors(after: 2).isEmpty)
     }
 

@@ -22,7 +22,7 @@ struct PlainInputAbuseTests {
         input += [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20) + [0x0A]
         input += Array("b\n".utf8)
         let answers = lessons + "/answers"
-        FileManager.default.createFile(atPath: answers, contents: Data(input))
+        TestFile.write(answers, Data(input))
         let p = try Spawned.proctutor(["quiz", "1", "--plain", "--lessons", lessons],
                                       environment: ["XDG_STATE_HOME": lessons + "/state"], stdin: answers)
         defer { p.cleanUp() }

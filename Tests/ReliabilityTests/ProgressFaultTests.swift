@@ -50,7 +50,7 @@ struct ProgressFaultTests {
             try? FileManager.default.removeItem(atPath: caseDir)
             try FileManager.default.createDirectory(atPath: caseDir, withIntermediateDirectories: true)
             let store = ProgressStore(directory: caseDir)
-            FileManager.default.createFile(atPath: store.file, contents: Data(bytes))
+            TestFile.write(store.file, Data(bytes))
 
             let (loaded, problems) = store.load()
             let files = try FileManager.default.contentsOfDirectory(atPath: caseDir)
@@ -102,9 +102,9 @@ struct ProgressFaultTests {
         defer { try? FileManager.default.removeItem(atPath: lessons) }
         let state = lessons + "/state"
         try FileManager.default.createDirectory(atPath: state + "/proctutor", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: state + "/proctutor/progress.json", contents: Data("{\"lessons\": [".utf8))
+        TestFile.write(state + "/proctutor/progress.json", Data("{\"lessons\": [".utf8))
         let answers = lessons + "/answers"
-        FileManager.default.createFile(atPath: answers, contents: Data("b\n".utf8))
+        TestFile.write(answers, Data("b\n".utf8))
         let p = try Spawned.proctutor(["quiz", "1", "--plain", "--lessons", lessons], environment: ["XDG_STATE_HOME": state],
                                       stdin: answers)
         defer { p.cleanUp() }
@@ -124,7 +124,7 @@ struct ProgressFaultTests {
         let lessons = try QuizLessons.make(count: n)
         defer { try? FileManager.default.removeItem(atPath: lessons) }
         let answers = lessons + "/answers"
-        FileManager.default.createFile(atPath: answers, contents: Data("b\n".utf8))
+        TestFile.write(answers, Data("b\n".utf8))
         var saves = 0
         for round in 0..<rounds {
             let state = lessons + "/state-\(round)"
@@ -153,7 +153,7 @@ struct ProgressFaultTests {
         let lessons = try QuizLessons.make(count: n)
         defer { try? FileManager.default.removeItem(atPath: lessons) }
         let answers = lessons + "/answers"
-        FileManager.default.createFile(atPath: answers, contents: Data("b\n".utf8))
+        TestFile.write(answers, Data("b\n".utf8))
         let state = lessons + "/state"
         let dir = state + "/proctutor"
         // A big file makes each save long enough for the kills to land inside it.

@@ -53,10 +53,8 @@ struct RunExitPathTests {
             // What pkill does, limited to proctutor and its supervisor: it matches the name (`comm`) or, with -f,
             // the whole command line, and kills the matches one after the other. (Python processes whose script
             // path names proctutor would match too; left alive here, they show whether the supervisor survived.)
-            let matches = ([p.pid] + ProcTable.children(of: p.pid)).filter { pid in
-                let name = way == .pkillByName ? ProcessNames.name(pid) : ProcessNames.commandLine(pid)
-                return name?.contains("proctutor") ?? false
-            }
+            let matches = ProcessNames.pkillMatches("proctutor", among: [p.pid] + ProcTable.children(of: p.pid),
+                                                    commandLine: way == .pkillByCommandLine)
             #expect(matches.contains(p.pid))
             for pid in matches { kill(pid, SIGKILL) }
         }

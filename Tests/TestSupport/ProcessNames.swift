@@ -10,6 +10,12 @@ public enum ProcessNames {
         }
     }
 
+    /// The pids among `pids` that `pkill PATTERN` would kill (`pkill -f PATTERN` with `commandLine`), in order:
+    /// those whose name, or whole command line, contains `pattern`.
+    public static func pkillMatches(_ pattern: String, among pids: [Int32], commandLine: Bool = false) -> [Int32] {
+        pids.filter { ((commandLine ? Self.commandLine($0) : name($0)) ?? "").contains(pattern) }
+    }
+
     /// The command line as `pkill -f` sees it: the arguments joined by spaces; nil if the process is gone.
     public static func commandLine(_ pid: Int32) -> String? {
         FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map {

@@ -11,14 +11,14 @@ public enum ScratchFolder {
         var template = Array((base + "/proctutor-tests-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else { fatalError("cannot create a folder in \(NSTemporaryDirectory())") }
         atexit { ScratchFolder.removeAll() }
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }()
 
     /// A new empty folder named `TAG-XXXXXX` under this process's scratch parent.
     public static func make(_ tag: String = "t") -> String {
         var template = Array((root + "/" + tag + "-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else { fatalError("cannot create a folder in \(root)") }
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func removeAll() {
