@@ -32,6 +32,9 @@ public struct TutorialHooks {
     public var startRun: (_ path: String, _ startMethod: StartMethod?) throws -> any DemoRun
     /// Persists the progress in the app's state (`.saveProgress`, and once more on any way out).
     public var saveProgress: () -> Void
+    /// Whether the app wants `.frame` messages now (a replay plays): the loop then wakes once a frame, and
+    /// not at all otherwise.
+    public var wantsFrames: () -> Bool = { false }
     /// Told once the terminal is set up, before the first frame: whether colours are drawn (false on a
     /// monochrome terminal or with `NO_COLOR`), so the app can lean on bold, dim and reverse instead.
     public var started: (_ colored: Bool) -> Void = { _ in }

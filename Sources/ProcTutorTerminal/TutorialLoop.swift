@@ -102,13 +102,14 @@ public final class TutorialLoop {
             send(.tick(now: now - live.startedAt))
             nextTick = now + Self.tickInterval
         }
+        if hooks.wantsFrames() && now >= lastFrame + Self.frameInterval { send(.frame(wall: now)) }
     }
 
     /// Infinite when nothing is due; otherwise until the next tick, pending frame or test crash.
     private func timeoutMilliseconds() -> Int32 {
         var due = Double.infinity
         if liveRun != nil && !paused { due = min(due, nextTick) }
-        if dirty { due = min(due, lastFrame + Self.frameInterval) }
+        if dirty || hooks.wantsFrames() { due = min(due, lastFrame + Self.frameInterval) }
         if let crashAt { due = min(due, crashAt) }
         if let saveDue { due = min(due, saveDue) }
         guard due.isFinite else { return -1 }

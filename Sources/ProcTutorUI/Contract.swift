@@ -72,6 +72,9 @@ public enum AppMsg: Equatable, Sendable {
     case runEnded
     /// A clock tick while a run is on screen; `now` is seconds since the run started.
     case tick(now: Double)
+    /// A frame of a replay that plays (sent about 30 times a second while `App.wantsFrames`); `wall` is any
+    /// monotonic clock in seconds.
+    case frame(wall: Double)
 }
 
 /// What the app asks the backend to do; the backend reports back with `AppMsg`s.

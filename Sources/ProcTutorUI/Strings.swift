@@ -96,6 +96,32 @@ enum S {
     static let startMethodIs = Localized(zh: "启动方式：", en: "start method: ")
     static let kSubmitRun = Localized(zh: "提交并运行", en: "answer and run")
 
+    // Time cursor
+    static let replaying = Localized(zh: "回放", en: "replay")
+    static let autoReplay = Localized(zh: "慢放刚才的真实运行（录像）", en: "slow replay of the real run (recorded)")
+    static let replayPaused = Localized(zh: "回放已暂停", en: "replay paused")
+    static let viewPausedLive = Localized(zh: "画面已暂停：程序仍在运行，全部被录下", en: "view paused: the program runs on, recorded")
+    static let eventWord = Localized(zh: "事件", en: "event")
+    static let historyCut = Localized(zh: "录像只保留了前 50 万个事件", en: "only the first 500,000 events are kept for replay")
+    static let evStart = Localized(zh: "诞生", en: "start")
+    static let evOutput = Localized(zh: "输出", en: "prints")
+    static let evReapedBy = Localized(zh: "被", en: "reaped by")
+    static let evReapedTail = Localized(zh: " 回收（wait）", en: " (wait)")
+    static let evTaskStarted = Localized(zh: "任务开始", en: "task started")
+    static let evTaskDone = Localized(zh: "任务完成", en: "task done")
+    static let evTaskFailed = Localized(zh: "任务失败", en: "task failed")
+    static let evRetrieved = Localized(zh: "的结果被取回（.get()）", en: "result fetched (.get())")
+    static let evEnd = Localized(zh: "运行结束：", en: "run ended:")
+    static let frozen = Localized(zh: "已冻结（SIGSTOP）：sleep 的期限照样流逝", en: "frozen (SIGSTOP): sleep deadlines still pass")
+    static let kStep = Localized(zh: "逐个事件", en: "step")
+    static let kPlay = Localized(zh: "播放", en: "play")
+    static let kPauseView = Localized(zh: "暂停画面", en: "pause view")
+    static let kSpeed = Localized(zh: "速度", en: "speed")
+    static let kStart = Localized(zh: "从头", en: "start")
+    static let kLive = Localized(zh: "回到实时", en: "live")
+    static let kFreeze = Localized(zh: "冻结进程", en: "freeze")
+    static let kThaw = Localized(zh: "解冻", en: "thaw")
+
     // Quiz
     static let pickAll = Localized(zh: "选出所有正确的选项（字母切换），然后按 Enter。", en: "Pick every right choice (letters toggle), then press Enter.")
     static let predictHint = Localized(zh: "先预测：输入一个整数，按 Enter 运行演示，运行结束后用真实结果检查。",

@@ -30,6 +30,10 @@ public enum Theme {
     public static let ok = Style(fg: .green, bold: true)
     public static let wrong = Style(fg: .red, bold: true)
     public static let lineNumber = Style(dim: true)
+    /// The replay line: reverse video, so that nobody mistakes the past for the live run.
+    public static let timeBar = Style(fg: .yellow, bold: true, reverse: true)
+    /// The time cursor's column on the timeline.
+    public static let cursor = Style(fg: .yellow, bold: true)
 
     /// Colours that tell processes apart (output tags, timeline lanes), cycled by birth order.
     public static let processColors: [Color] = [.cyan, .green, .yellow, .magenta, .blue, .red]

@@ -40,6 +40,7 @@ final class TutorialSession {
             startRun: { [unowned self] path, method in try start(path: path, startMethod: method) },
             saveProgress: { [unowned self] in save() })
         hooks.started = { [unowned self] colored in state.monochrome = !colored }
+        hooks.wantsFrames = { [unowned self] in App.wantsFrames(state) }
         if let tokenizing {
             hooks.background.append(BackgroundWork(fd: tokenizing.fd, readable: { [unowned self] in
                 guard let coloured = tokenizing.readAvailable() else { return false }

@@ -89,11 +89,41 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
-    @Test func poolRunPaused() {
+    /// The time cursor at three moments of the pool run: worker 103 a zombie (1.32 s, between its death and
+    /// its reaping), early on in English, and a step onto the line a worker printed.
+    @Test func replayAtAZombie() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h)
+            s.focus = .processes
+            TimeControl.jump(&s, to: 1.32)
+            return s
+        }
+    }
+
+    @Test func replayEarlyInEnglish() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h, lang: .en)
+            s.focus = .timeline
+            TimeControl.jump(&s, to: 0.09)
+            return s
+        }
+    }
+
+    @Test func replayStepOntoOutput() {
+        both { w, h in
+            var s = Fixtures.poolState(width: w, height: h)
+            s.focus = .output
+            press(&s, .char("0"))
+            for _ in 0..<8 { press(&s, .char(".")) }
+            return s
+        }
+    }
+
+    @Test func poolRunFrozen() {
         both { w, h in
             var s = Fixtures.poolState(width: w, height: h, lang: .en)
             s.focus = .processes
-            press(&s, .char("p"))
+            press(&s, .char("F"))
             _ = App.update(&s, .tick(now: 9))
             return s
         }

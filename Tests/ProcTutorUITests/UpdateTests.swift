@@ -45,24 +45,33 @@ import ProcTutorCore
         #expect(s.demo?.name == "original")
     }
 
-    @Test func stopAndPauseOnlyWhileRunning() {
+    @Test func stopAndFreezeOnlyWhileRunning() {
         var s = Fixtures.state(width: 80, height: 24)
-        #expect(press(&s, .char("s"), .char("p")) == [])
+        #expect(press(&s, .char("s"), .char("F")) == [])
         _ = press(&s, .char("r"))
-        #expect(press(&s, .char("p")) == [.pauseRun])
+        #expect(press(&s, .char("F")) == [.pauseRun])
         #expect(s.run?.paused == true)
-        #expect(press(&s, .char("p")) == [.resumeRun])
+        #expect(press(&s, .char("F")) == [.resumeRun])
         #expect(press(&s, .char("s")) == [.stopRun])
     }
 
-    @Test func theClockHoldsWhilePaused() {
+    /// `p` pauses the view only: it never signals the program.
+    @Test func pauseTouchesNoProcess() {
+        var s = Fixtures.state(width: 80, height: 24)
+        _ = press(&s, .char("r"))
+        #expect(press(&s, .char("p")) == [])
+        #expect(s.run?.paused == false)
+        #expect(s.cursor != nil)
+    }
+
+    @Test func theClockHoldsWhileFrozen() {
         var s = Fixtures.state(width: 80, height: 24)
         _ = press(&s, .char("r"))
         _ = App.update(&s, .tick(now: 1.0))
-        _ = press(&s, .char("p"))
+        _ = press(&s, .char("F"))
         _ = App.update(&s, .tick(now: 2.0))
         #expect(s.run?.now == 1.0)
-        _ = press(&s, .char("p"))
+        _ = press(&s, .char("F"))
         _ = App.update(&s, .tick(now: 3.0))
         #expect(s.run?.now == 3.0)
     }

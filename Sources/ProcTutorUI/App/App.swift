@@ -15,10 +15,10 @@ public enum App {
             if state.supersededRuns > 0 { return [] }
             if state.run == nil, let lesson = state.lesson, let demo = state.demo {
                 // A run the backend started on its own (e.g. `proctutor watch`): show it all the same.
-                state.run = RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lesson.id,
-                                     startMethod: state.effectiveStartMethod)
+                state.replaceRun(RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lesson.id,
+                                          startMethod: state.effectiveStartMethod))
             }
-            state.run?.apply(event)
+            state.record(event)
             return []
         case .runEnded:
             if state.supersededRuns > 0 {
@@ -28,7 +28,11 @@ public enum App {
             state.run?.ended = true
             state.run?.paused = false
             if state.overlay == .confirmQuit { state.overlay = nil }
+            TimeControl.runEnded(&state)
             return Quiz.runEnded(&state)
+        case let .frame(wall):
+            TimeControl.frame(&state, wall: wall)
+            return []
         case let .tick(now):
             if var run = state.run, !run.paused, !run.ended {
                 run.now = max(run.now, now)
@@ -39,6 +43,9 @@ public enum App {
             return Keys.handle(&state, key)
         }
     }
+
+    /// Whether the backend should send `.frame` messages now: only while a replay plays (never while idle).
+    public static func wantsFrames(_ state: AppState) -> Bool { TimeControl.wantsFrames(state) }
 
     /// Draws the whole frame. The backend diffs it against the previous one.
     public static func view(_ state: AppState) -> CellBuffer {

@@ -70,8 +70,17 @@ public struct AppState: Sendable {
     /// Start method forced for the next run (nil: the demo's own or the interpreter's default).
     public var startMethod: StartMethod?
     public var outputMode: OutputMode = .byPID
-    /// The current run, or the last one (kept on screen after it ends).
-    public var run: RunState?
+    /// The current run, or the last one (kept on screen after it ends): the live fold of every event.
+    /// Replace it with `replaceRun`, which starts its history afresh; mutate it only through `record`.
+    public internal(set) var run: RunState?
+    /// The same run's whole log, for the time cursor.
+    public private(set) var history: RunHistory?
+    /// The moment the panes show; nil: the live run (or its end).
+    public var cursor: TimeCursor? {
+        didSet { syncReplay() }
+    }
+    /// The history's fold at the cursor, kept in step with it (see `shown`).
+    public private(set) var replayed: RunState?
     public var overlay: Overlay?
     public var quiz: QuizSession?
     /// Runs that were replaced (re-run, lesson change) while still going: the backend still delivers their last
@@ -113,6 +122,38 @@ public struct AppState: Sendable {
     public var effectiveStartMethod: StartMethod? { startMethod ?? demo?.startMethod }
 
     public var isRunning: Bool { run?.isRunning ?? false }
+
+    /// The run as the panes draw it: at the cursor when there is one, else live.
+    public var shown: RunState? { cursor == nil ? run : replayed ?? run }
+
+    /// The last moment of the run so far: where the cursor's timeline ends.
+    public var runEnd: Double { max(run?.clock ?? 0, history?.lastTime ?? 0) }
+
+    /// Puts a new run (or none) on screen: its history starts empty and the cursor goes.
+    public mutating func replaceRun(_ new: RunState?) {
+        run = new
+        history = new.map { RunHistory(RunState(path: $0.path, demoName: $0.demoName, lessonID: $0.lessonID,
+                                                startMethod: $0.startMethod)) }
+        if let new { for e in new.events { history?.append(e) } }
+        cursor = nil
+    }
+
+    /// Folds one event of the current run into the live view and the history.
+    mutating func record(_ e: Event) {
+        run?.apply(e)
+        history?.append(e)
+    }
+
+    /// Recomputes `replayed` for the cursor (the fold after `cursor.index` events, at `cursor.t`).
+    private mutating func syncReplay() {
+        guard let cursor, let history else { replayed = nil; return }
+        if replayed == nil || replayed!.eventCount != cursor.index {
+            replayed = history.state(after: cursor.index)
+        }
+        replayed!.now = cursor.t
+        replayed!.paused = false
+        replayed!.ended = cursor.index >= history.count && !(run?.isRunning ?? false)
+    }
 
     func scroll(_ pane: Pane) -> Int { scroll[pane] ?? 0 }
 

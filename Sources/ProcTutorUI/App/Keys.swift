@@ -31,12 +31,27 @@ enum Keys {
         case .char("?"), .function(1):
             s.overlay = .help
         case .escape:
-            s.quiz = nil
+            if s.quiz != nil { s.quiz = nil } else { TimeControl.live(&s) }
         case .char("r"):
             return startRun(&s)
         case .char("s"):
             if s.isRunning { return [.stopRun] }
         case .char("p"):
+            TimeControl.togglePlay(&s)
+        case .char("."):
+            TimeControl.step(&s, by: 1)
+        case .char(","):
+            TimeControl.step(&s, by: -1)
+        case .char(">"):
+            TimeControl.changeSpeed(&s, by: 1)
+        case .char("<"):
+            TimeControl.changeSpeed(&s, by: -1)
+        case .char("0"):
+            TimeControl.rewind(&s)
+        case .char("$"):
+            TimeControl.live(&s)
+        case .char("F"):
+            // Freezing the real processes changes the program: every sleep's deadline passes while frozen.
             guard var run = s.run, run.isRunning else { return [] }
             run.paused.toggle()
             s.run = run
@@ -56,7 +71,7 @@ enum Keys {
             return goToLesson(&s, s.lessonIndex - 1)
         case .right, .char("]"):
             return goToLesson(&s, s.lessonIndex + 1)
-        case let .char(c) where c.isASCII && c.isNumber && c != "0":
+        case let .char(c) where c.isASCII && c.isNumber:
             return goToLesson(&s, Int(String(c))! - 1)
         case .tab:
             s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!
@@ -95,7 +110,7 @@ enum Keys {
         let path = lesson.path(of: demo)
         let wasRunning = s.isRunning
         if wasRunning { s.supersededRuns += 1 }
-        s.run = RunState(path: path, demoName: demo.name, lessonID: lesson.id, startMethod: method)
+        s.replaceRun(RunState(path: path, demoName: demo.name, lessonID: lesson.id, startMethod: method))
         s.followOutput = true
         s.scroll[.output] = 0
         s.scroll[.processes] = 0
@@ -116,7 +131,7 @@ enum Keys {
         let wasRunning = s.isRunning
         if wasRunning { s.supersededRuns += 1 }
         s.lessonIndex = index
-        s.run = nil
+        s.replaceRun(nil)
         s.quiz = nil
         s.scroll = [:]
         s.followOutput = true
@@ -129,6 +144,16 @@ enum Keys {
             if let pane = TabStrip.pane(at: x - tabs.x, lang: s.lang) { s.focus = pane }
             return
         }
-        if let pane = layout.pane(at: x, y) { s.focus = pane }
+        guard let pane = layout.pane(at: x, y) else { return }
+        s.focus = pane
+        // A click on the timeline's lanes puts the time cursor at that moment.
+        if pane == .timeline, s.run != nil, let rect = layout.panes[.timeline] {
+            let inner = ScreenLayout.contentArea(rect)
+            let span = s.cursor != nil ? s.runEnd : (s.run?.clock ?? 0)
+            if inner.contains(x: x, y: y), y >= inner.y + 2,
+               let t = TimelineView.time(atColumn: x - inner.x, width: inner.width, span: span) {
+                TimeControl.jump(&s, to: t)
+            }
+        }
     }
 }

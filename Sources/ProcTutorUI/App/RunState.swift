@@ -52,6 +52,12 @@ public struct RunState: Equatable, Sendable {
     /// The interleaved stream as a terminal would have shown it, line by line (the last `retainedLines`).
     public private(set) var rawLines: [String] = []
     public private(set) var droppedRawLines = 0
+    /// Every output line and raw line applied so far, kept or not: a replay shows that many of the live run's.
+    public private(set) var outputLinesSeen = 0
+    public private(set) var rawLinesSeen = 0
+    /// False for the folds a replay draws from (`RunHistory`): they count lines and keep no text and no log,
+    /// since the live run already holds both.
+    public private(set) var keepsText = true
     /// Output lines per PID, exact past the cap.
     public private(set) var lineCounts: [PID: Int] = [:]
     public private(set) var tasks: [TaskInfo] = []
@@ -87,14 +93,30 @@ public struct RunState: Equatable, Sendable {
             && a.ended == b.ended && a.events == b.events
     }
 
+    /// This fold without its text and log, counting lines from here on instead of keeping them.
+    public func structural() -> RunState {
+        var s = self
+        s.keepsText = false
+        s.events = []
+        s.bulkInLog = 0
+        s.lines = []
+        s.rawLines = []
+        return s
+    }
+
     /// Folds one event into every view of the run.
     public mutating func apply(_ e: Event) {
         eventCount += 1
         lastEventTime = e.t
-        events.append(e)
+        if keepsText { events.append(e) }
         table.apply(e)
         switch e.kind {
         case let .output(pid, stream, text):
+            outputLinesSeen += 1
+            guard keepsText else {
+                if let pid { lineCounts[pid, default: 0] += 1 }
+                break
+            }
             lines.append(OutputLine(t: e.t, pid: pid, stream: stream, text: screenSafe(text)))
             if let pid { lineCounts[pid, default: 0] += 1 }
             if lines.count > Self.retainedLines + Self.trimSlack {
@@ -104,10 +126,14 @@ public struct RunState: Equatable, Sendable {
             }
             noteBulk()
         case let .raw(_, text):
+            guard keepsText else {
+                rawLinesSeen += text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                break
+            }
             appendRaw(text)
             noteBulk()
         case .state:
-            noteBulk()
+            if keepsText { noteBulk() }
         case let .task(pid, id, status, function, args, error):
             if let i = taskIndex[id] {
                 let old = tasks[i].pid
@@ -173,6 +199,7 @@ public struct RunState: Equatable, Sendable {
     private mutating func appendRaw(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             rawLines.append(screenSafe(String(line)))
+            rawLinesSeen += 1
         }
         if rawLines.count > Self.retainedLines + Self.trimSlack {
             let k = rawLines.count - Self.retainedLines

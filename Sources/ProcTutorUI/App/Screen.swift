@@ -15,6 +15,7 @@ enum Screen {
         case .full:
             renderPanes(layout, s, into: &buf)
         }
+        if let bar = layout.timeBar { TimeBar.render(into: &buf, area: bar, state: s) }
         KeyBar.render(into: &buf, area: layout.keyBar, state: s)
         switch s.overlay {
         case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang)

@@ -18,11 +18,14 @@ public struct ScreenLayout: Equatable, Sendable {
     public var panes: [Pane: Rect] = [:]
     public var tabs: Rect?
     public var summary: Rect?
+    /// The replay line (where the time cursor is and what happened there), while the panes show the past.
+    public var timeBar: Rect?
     public var keyBar: Rect
 
-    public init(width: Int, height: Int, visible: Pane) {
+    /// - Parameter timeBar: give a row to the replay line (at 80×24 it takes the summary's row instead).
+    public init(width: Int, height: Int, visible: Pane, timeBar showTimeBar: Bool = false) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
-        let (body, bar) = screen.splitBottom(1)
+        var (body, bar) = screen.splitBottom(1)
         keyBar = bar
         if width < Self.minWidth || height < Self.minHeight {
             mode = .tooSmall
@@ -31,10 +34,15 @@ public struct ScreenLayout: Equatable, Sendable {
             let (tabRow, rest) = body.splitTop(1)
             let (summaryRow, main) = rest.splitTop(1)
             tabs = tabRow
-            summary = summaryRow
+            if showTimeBar { timeBar = summaryRow } else { summary = summaryRow }
             panes[visible] = main
         } else {
             mode = .full
+            if showTimeBar {
+                let (rest, row) = body.splitBottom(1)
+                body = rest
+                timeBar = row
+            }
             // Lesson text on the left (about 38%: 45 columns at 120), the run on the right, which needs the
             // room for the process table; neighbours share their borders.
             let leftWidth = max(36, width * 38 / 100)
@@ -58,5 +66,5 @@ public struct ScreenLayout: Equatable, Sendable {
 }
 
 extension AppState {
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, visible: focus) }
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, visible: focus, timeBar: cursor != nil) }
 }

@@ -32,7 +32,7 @@ enum TabStrip {
 /// The one-line summary of the run that the 80×24 layout always shows.
 enum SummaryLine {
     static func text(_ s: AppState) -> (String, Style) {
-        guard let run = s.run else { return (S.noRun[s.lang], Theme.hint) }
+        guard let run = s.shown else { return (S.noRun[s.lang], Theme.hint) }
         let t = run.table
         let zombies = t.records.filter { $0.isZombie && !run.ended }.count
         let state = run.ended ? S.finished[s.lang] : run.paused ? S.paused[s.lang] : S.running[s.lang]
@@ -63,11 +63,18 @@ enum KeyBar {
         if s.overlay == .confirmQuit { return [("y", S.kQuit[l], 9), ("n", S.kClose[l], 9)] }
         if let quiz = s.quiz { return Quiz.keys(quiz, s).map { ($0.0, $0.1, 5) } }
         var keys: [(String, String, Int)] = []
-        if s.isRunning {
-            keys += [("r", S.kRerun[l], 8), ("s", S.kStop[l], 9),
-                     ("p", s.run?.paused == true ? S.kResume[l] : S.kPause[l], 7)]
+        if let c = s.cursor {
+            // The past is on screen: the keys that move through it come first.
+            keys += [("p", c.playing ? S.kPauseView[l] : S.kPlay[l], 9), (", .", S.kStep[l], 9),
+                     ("< >", S.kSpeed[l], 8), ("0", S.kStart[l], 7), ("$", S.kLive[l], 9)]
+            if s.isRunning { keys.append(("s", S.kStop[l], 8)) }
+            keys.append(("r", S.kRerun[l], 6))
+        } else if s.isRunning {
+            keys += [("r", S.kRerun[l], 8), ("s", S.kStop[l], 9), ("p", S.kPauseView[l], 7),
+                     ("F", s.run?.paused == true ? S.kThaw[l] : S.kFreeze[l], 4)]
         } else {
             keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l], 9))
+            if s.run != nil { keys += [("p", S.kPlay[l], 7), (", .", S.kStep[l], 6)] }
         }
         // Only the keys that do something here: `proctutor watch` has one lesson and no quiz.
         if s.lessons.count > 1 { keys.append(("←→", S.kLesson[l], 6)) }

@@ -17,6 +17,20 @@ enum Format {
         return "\(s / 60)m\(s % 60 < 10 ? "0" : "")\(s % 60)s"
     }
 
+    /// Seconds to the millisecond under 10 s (`0.043s`): a replay steps between events a millisecond apart.
+    static func preciseSeconds(_ t: Double) -> String {
+        let t = max(0, t)
+        guard t < 10 else { return seconds(t) }
+        let ms = Int((t * 1000).rounded())
+        let frac = ms % 1000
+        return "\(ms / 1000)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0) + "\(frac)s"
+    }
+
+    /// A playback speed: `0.25×`, `1×`, `4×`.
+    static func speed(_ x: Double) -> String {
+        x == x.rounded() ? "\(Int(x))×" : "\(x)×"
+    }
+
     /// Linux signal names for the signals a demo is likely to die of.
     static func signal(_ n: Int) -> String {
         let names = [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",

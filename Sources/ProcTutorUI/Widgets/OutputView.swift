@@ -5,37 +5,49 @@ import ProcTutorCore
 enum OutputPane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
         let note = "o: " + (s.outputMode == .byPID ? S.byPID[s.lang] : S.raw[s.lang])
-        guard let run = s.run else {
+        guard let live = s.run, let run = s.shown else {
             return PaneContent(title: S.output[s.lang], note: note, lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
         }
         let header = banner(run, width: width, lang: s.lang)
+        // The live run holds the text; a replay shows as many of its lines as had been written by then.
+        let atCursor = s.cursor != nil
         switch s.outputMode {
         case .byPID:
             let order = Dictionary(run.table.records.map { ($0.pid, $0.order) }, uniquingKeysWith: { a, _ in a })
-            let lines = run.lines
-            guard !lines.isEmpty else {
+            let seen = atCursor ? run.outputLinesSeen : live.outputLinesSeen
+            let droppedLines = min(seen, live.droppedLines)
+            let lines = live.lines.prefix(max(0, seen - live.droppedLines))
+            guard !lines.isEmpty || droppedLines > 0 else {
                 return PaneContent(title: S.output[s.lang], note: note, header: header,
                                    lines: [StyledLine(S.noOutput[s.lang], Theme.hint)])
             }
+            // The line the cursor's event wrote is marked, so a step shows which line it was.
+            let marked = atCursor && s.cursorEventIsOutput ? lines.count - 1 : nil
             // Past the cap, a first body line says how many earlier lines are gone.
-            let skip = run.droppedLines > 0 ? 1 : 0
-            let dropped = droppedNote(run.droppedLines, width: width, lang: s.lang)
+            let skip = droppedLines > 0 ? 1 : 0
+            let dropped = droppedNote(droppedLines, width: width, lang: s.lang)
             return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count + skip) { range in
                 range.map { j in
                     if j < skip { return dropped }
                     let l = lines[j - skip]
                     let tagStyle = l.pid.flatMap { order[$0] }.map(Theme.process) ?? Theme.hint
-                    var line = StyledLine(TextWidth.pad(l.pid.map { "\($0)" } ?? "?", to: 7), tagStyle)
+                    let isMarked = j - skip == marked
+                    // In a replay one more column, for the mark.
+                    var line = atCursor ? StyledLine(isMarked ? "▶" : " ", Theme.key) : StyledLine()
+                    line.append(TextWidth.pad(l.pid.map { "\($0)" } ?? "?", to: 7), tagStyle)
                     line.append("│ ", tagStyle)
-                    line.append(TextWidth.truncate(l.text, to: max(1, width - 9)),
-                                l.stream == .stderr ? Style(fg: .red) : .plain)
+                    let textStyle = l.stream == .stderr ? Style(fg: .red) : Style.plain
+                    line.append(TextWidth.truncate(l.text, to: max(1, width - (atCursor ? 10 : 9))),
+                                isMarked ? textStyle.adding(reverse: true) : textStyle)
                     return line
                 }
             }
         case .raw:
-            let lines = run.rawLines
-            let skip = run.droppedRawLines > 0 ? 1 : 0
-            let dropped = droppedNote(run.droppedRawLines, width: width, lang: s.lang)
+            let seen = atCursor ? run.rawLinesSeen : live.rawLinesSeen
+            let droppedRaw = min(seen, live.droppedRawLines)
+            let lines = live.rawLines.prefix(max(0, seen - live.droppedRawLines))
+            let skip = droppedRaw > 0 ? 1 : 0
+            let dropped = droppedNote(droppedRaw, width: width, lang: s.lang)
             return PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count + skip) { range in
                 range.map { $0 < skip ? dropped : StyledLine(TextWidth.truncate(lines[$0 - skip], to: width)) }
             }

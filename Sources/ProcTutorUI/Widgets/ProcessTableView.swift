@@ -13,15 +13,19 @@ public enum ProcessTableView {
         var right = false
     }
 
+    static func stateWord(_ state: ProcState, lang: Lang) -> String {
+        switch state {
+        case .running: S.stRunning[lang]
+        case .sleeping: S.stSleeping[lang]
+        case .stopped: S.stStopped[lang]
+        case .zombie: S.stZombie[lang]
+        }
+    }
+
     public static func stateText(_ r: ProcessRecord, run: RunState, lang: Lang) -> String {
         if r.isAlive {
             if run.paused { return S.stStopped[lang] }
-            switch r.state {
-            case .running: return S.stRunning[lang]
-            case .sleeping: return S.stSleeping[lang]
-            case .stopped: return S.stStopped[lang]
-            case .zombie: return S.stZombie[lang]
-            }
+            return stateWord(r.state, lang: lang)
         }
         if r.isZombie && !run.ended { return S.stZombie[lang] }
         if let sig = r.exitSignal { return "\(S.stKilled[lang]) \(Format.signal(sig))" }
@@ -92,11 +96,12 @@ public enum ProcessTableView {
 enum ProcessPane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
         let title = S.processes[s.lang]
-        guard let run = s.run else {
+        guard let run = s.shown else {
             return PaneContent(title: title, lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
         }
         var note = "\(run.table.aliveCount) \(S.alive[s.lang])"
-        if run.paused { note += " · \(S.paused[s.lang])" }
+        if let c = s.cursor { note += " · \(S.replaying[s.lang]) +\(Format.preciseSeconds(c.t))" }
+        else if run.paused { note += " · \(S.frozen[s.lang])" }
         let (header, count, row) = ProcessTableView.lines(run, width: width, lang: s.lang)
         return PaneContent(title: title, note: note, header: [header], count: count) { $0.map(row) }
     }

@@ -4,13 +4,16 @@ import ProcTutorCore
 /// as segments labelled with their task number in the worker's lane, a failed task ending in `✗`.
 public enum TimelineView {
     /// The axis and legend, and the lanes (drawn on demand: only the visible ones).
-    public static func lines(_ run: RunState, width: Int, lang: Lang)
+    /// - Parameters:
+    ///   - span: the time the axis covers (default: the run's clock); a replay keeps the whole run's.
+    ///   - cursor: the replay's moment, drawn as a vertical line.
+    public static func lines(_ run: RunState, width: Int, lang: Lang, span wholeSpan: Double? = nil,
+                             cursor: Double? = nil)
         -> (header: [StyledLine], count: Int, lane: (Int) -> StyledLine)
     {
         let recs = run.table.records
-        let labelW = min(22, max(8, width * 2 / 7))
-        let barW = max(4, width - labelW - 1)
-        let span = max(run.clock, 0.001)
+        let (labelW, barW) = geometry(width: width)
+        let span = max(wholeSpan ?? run.clock, 0.001)
         func col(_ t: Double) -> Int { min(barW - 1, max(0, Int((t / span * Double(barW - 1)).rounded(.down)))) }
 
         // Axis: 0s at the left, the current time at the right, the middle in between.
@@ -24,7 +27,14 @@ public enum TimelineView {
         if barW >= 24 { label(Format.seconds(span / 2), at: barW / 2 - 2) }
         label(Format.seconds(span), at: barW - Format.seconds(span).count)
         var axisLine = StyledLine(String(repeating: " ", count: labelW + 1))
-        axisLine.append(String(axis), Theme.hint)
+        let cursorCol = cursor.map(col)
+        if let cc = cursorCol {
+            axisLine.append(String(axis[..<cc]), Theme.hint)
+            axisLine.append("▼", Theme.cursor)
+            axisLine.append(String(axis[(cc + 1)...]), Theme.hint)
+        } else {
+            axisLine.append(String(axis), Theme.hint)
+        }
 
         let tree = run.tree
         let lane = { (k: Int) -> StyledLine in
@@ -52,6 +62,9 @@ public enum TimelineView {
                 for c in a...b { glyphs[c] = digit; styles[c] = st }
                 if failed { glyphs[b] = "✗" }
             }
+            if let cc = cursorCol, glyphs[cc] == " " || glyphs[cc] == "█" || glyphs[cc] == "▒" {
+                glyphs[cc] = "│"; styles[cc] = Theme.cursor
+            }
             let name = screenSafe(r.name ?? r.method.rawValue)
             var line = StyledLine(TextWidth.pad("\(r.pid) \(name)", to: labelW) + " ",
                                   r.isAlive ? lifeStyle : Theme.exitedRow)
@@ -69,15 +82,38 @@ public enum TimelineView {
     }
 }
 
+extension TimelineView {
+    /// The label and bar widths of the lanes at `width` columns.
+    static func geometry(width: Int) -> (label: Int, bar: Int) {
+        let labelW = min(22, max(8, width * 2 / 7))
+        return (labelW, max(4, width - labelW - 1))
+    }
+
+    /// The run time under column `x` of the pane's content (nil left of the bars).
+    public static func time(atColumn x: Int, width: Int, span: Double) -> Double? {
+        let (labelW, barW) = geometry(width: width)
+        let c = x - labelW - 1
+        guard c >= 0 else { return nil }
+        return Double(min(c, barW - 1)) / Double(max(1, barW - 1)) * max(span, 0.001)
+    }
+}
+
 /// The timeline pane.
 enum TimelinePane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
-        guard let run = s.run else {
+        guard let run = s.shown else {
             return PaneContent(title: S.timeline[s.lang], lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
         }
-        let (header, count, lane) = TimelineView.lines(run, width: width, lang: s.lang)
-        let state = run.ended ? S.finished[s.lang] : run.paused ? S.paused[s.lang] : S.running[s.lang]
-        return PaneContent(title: S.timeline[s.lang], note: "\(state) \(Format.seconds(run.clock))",
-                           header: header, count: count) { $0.map(lane) }
+        let (header, count, lane) = s.cursor.map {
+            TimelineView.lines(run, width: width, lang: s.lang, span: s.runEnd, cursor: $0.t)
+        } ?? TimelineView.lines(run, width: width, lang: s.lang)
+        let note: String
+        if let c = s.cursor {
+            note = "\(S.replaying[s.lang]) +\(Format.preciseSeconds(c.t)) / \(Format.preciseSeconds(s.runEnd))"
+        } else {
+            let state = run.ended ? S.finished[s.lang] : run.paused ? S.paused[s.lang] : S.running[s.lang]
+            note = "\(state) \(Format.seconds(run.clock))"
+        }
+        return PaneContent(title: S.timeline[s.lang], note: note, header: header, count: count) { $0.map(lane) }
     }
 }
