@@ -47,4 +47,44 @@ struct LessonTwoTests {
                                   encoding: .utf8)
         #expect(progress.contains("02-process"), "the lesson the student was on is saved: \(progress)")
     }
+
+    /// Time in the student's hands: after the run, step back event by event to the moment Process-1 had ended
+    /// but nobody had waited for it yet, and see it as a zombie in the table, with the replay line saying so.
+    @Test("step back through lesson 2's finished run to the moment Process-1 is a zombie")
+    func stepBackToAZombie() throws {
+        let t = try TutorialHarness(["learn", "2", "--lessons", Paths.lessons, "--lang", "zh"])
+        defer { t.close() }
+        try t.waitForScreen(containing: "multiprocessing.Process")
+        try t.tmux.keys("r")
+        try t.tmux.waitFor("the run's end") { $0.contains("已结束") && $0.contains("p2是否在运行： False") }
+        let zombieRow = #/Process-1 +僵尸/#
+        var found: String?
+        for _ in 0..<40 where found == nil {
+            try t.tmux.keys(",")
+            Thread.sleep(forTimeInterval: 0.05)
+            let screen = try t.tmux.screen()
+            if screen.contains(zombieRow) { found = screen }
+        }
+        let last = try t.tmux.screen()
+        let screen = try #require(found, "no step showed Process-1 as a zombie:\n\(last)")
+        #expect(screen.contains("回放已暂停"), "the screen must say it shows the past:\n\(screen)")
+        // Multiprocessing reaps Process-1 only at the program's exit: it is a zombie from its last line on.
+        #expect(screen.contains("test1执行时间"))
+        // Further back, before its last line, Process-1 is alive (sleeping in time.sleep).
+        var earlier: String?
+        for _ in 0..<40 where earlier == nil {
+            try t.tmux.keys(",")
+            Thread.sleep(forTimeInterval: 0.05)
+            let screen = try t.tmux.screen()
+            if !screen.contains("test1执行时间") { earlier = screen }
+        }
+        let before = try t.tmux.screen()
+        let moment = try #require(earlier, "no earlier step came before Process-1's last line:\n\(before)")
+        #expect(moment.contains(#/Process-1 +(睡眠|运行) +是/#), "Process-1 alive before its last line:\n\(moment)")
+        try t.tmux.keys("$")
+        try t.tmux.waitFor("the live view again") { !$0.contains("回放已暂停") && $0.contains("p2是否在运行： False") }
+        try t.tmux.keys("q")
+        #expect(try t.waitForExit() == 0)
+        #expect(try t.leakedProcesses().isEmpty)
+    }
 }

@@ -206,4 +206,45 @@ import ProcTutorCore
         #expect(s.cursor?.t == 0)
         #expect(s.cursor?.index == 1, "the events at t = 0 are applied")
     }
+
+    /// A process's last line is stamped when it was written but can reach the supervisor after its exit (seen
+    /// in real lesson 2 runs: `exit` at 1.0677, then the line stamped 1.0660). The replay puts it back in time.
+    @Test func aLateLineIsReplayedBeforeTheExitThatOvertookIt() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 2, lang: .en)
+        _ = press(&s, .char("r"))
+        let arrival = [
+            Event(t: 0.0, .start(pid: 5, ppid: 4, name: "MainProcess", method: .main, parent: nil)),
+            Event(t: 0.05, .start(pid: 6, ppid: 5, name: "Process-1", method: .fork, parent: nil)),
+            Event(t: 0.06, .output(pid: 6, stream: .stdout, text: "first")),
+            Event(t: 1.0677, .exit(pid: 6, code: 0, signal: nil)),
+            Event(t: 1.0660, .output(pid: 6, stream: .stdout, text: "last words")),
+            Event(t: 1.07, .output(pid: 5, stream: .stdout, text: "main goes on")),
+        ]
+        for e in arrival { _ = App.update(&s, .run(e)) }
+        #expect(s.history?.events.map(\.t) == [0.0, 0.05, 0.06, 1.0660, 1.0677, 1.07])
+        #expect(s.history?.outputOrder == [0, 1, 2])
+        TimeControl.jump(&s, to: 1.0661)
+        #expect(s.shown?.table[6]?.isAlive == true, "still alive when it wrote its last line")
+        #expect(s.lineAtCursor == "last words")
+        _ = press(&s, .char("."))
+        #expect(s.shown?.table[6]?.isZombie == true)
+        #expect(s.cursorEvent?.name == "exit")
+        // A late event before a paused cursor moves it along: the same moment, one more event.
+        _ = App.update(&s, .run(Event(t: 1.0665, .output(pid: 5, stream: .stdout, text: "late"))))
+        #expect(s.cursorEvent?.name == "exit")
+        #expect(s.shown?.outputLinesSeen == 3)
+    }
+
+    @Test func anInsertionBeforeACheckpointRebuildsTheCheckpoints() {
+        var history = RunHistory(RunState(path: "/p.py", demoName: "demo", lessonID: "x", startMethod: nil))
+        history.append(Event(t: 0, .start(pid: 1, ppid: 0, name: "MainProcess", method: .main, parent: nil)))
+        for i in 1...3000 { history.append(Event(t: Double(i), .output(pid: 1, stream: .stdout, text: "\(i)"))) }
+        history.append(Event(t: 0.5, .start(pid: 2, ppid: 1, name: nil, method: .osFork, parent: nil)))
+        #expect(history.events[1].name == "start")
+        #expect(history.state(after: 2).table[2] != nil)
+        #expect(history.state(after: 2000).table[2] != nil)
+        #expect(history.state(after: 2000).outputLinesSeen == 1998)
+        #expect(history.state(after: 3002).outputLinesSeen == 3000)
+        #expect(history.stepCount == 3002)
+    }
 }

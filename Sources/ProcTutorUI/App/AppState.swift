@@ -141,7 +141,13 @@ public struct AppState: Sendable {
     /// Folds one event of the current run into the live view and the history.
     mutating func record(_ e: Event) {
         run?.apply(e)
-        history?.append(e)
+        guard let at = history?.append(e) else { return }
+        // A late event put back before the cursor's moment belongs to what the cursor shows.
+        if var c = cursor, at < c.index {
+            c.index += 1
+            replayed = nil
+            cursor = c
+        }
     }
 
     /// Recomputes `replayed` for the cursor (the fold after `cursor.index` events, at `cursor.t`).

@@ -19,6 +19,9 @@ public struct RunHistory: Sendable {
     public private(set) var isTruncated = false
     /// Indices of the events a step stops at, ascending.
     private var steps: [Int] = []
+    /// The output lines in time order, as their arrival numbers (the live run keeps them in arrival order).
+    public private(set) var outputOrder: [Int] = []
+    private var outputArrivals = 0
 
     /// A history for the run that `template` (a fresh `RunState`) starts.
     public init(_ template: RunState) {
@@ -31,8 +34,12 @@ public struct RunHistory: Sendable {
     /// The time of the last event (0 before any).
     public var lastTime: Double { events.last?.t ?? 0 }
 
-    public mutating func append(_ e: Event) {
-        guard events.count < Self.maxEvents else { isTruncated = true; return }
+    /// Adds an event in time order and returns where it went. Events arrive almost in order: a line is stamped
+    /// when it was written but can reach the supervisor after the writer's exit, and a replay must show the
+    /// line before the death, so a late event is put back where its time says (an amortised short walk back).
+    @discardableResult
+    public mutating func append(_ e: Event) -> Int {
+        guard events.count < Self.maxEvents else { isTruncated = true; return events.count }
         let kept: Event
         switch e.kind {
         case let .output(pid, stream, _): kept = Event(t: e.t, .output(pid: pid, stream: stream, text: ""))
@@ -41,10 +48,40 @@ public struct RunHistory: Sendable {
             kept = Event(t: e.t, .raw(stream: stream, text: String(repeating: "\n", count: newlines)))
         default: kept = e
         }
-        if case .raw = kept.kind {} else { steps.append(events.count) }
-        events.append(kept)
-        head.apply(kept)
-        if events.count % Self.checkpointEvery == 0 { checkpoints.append(head) }
+        var at = events.count
+        var outputsAfter = 0
+        while at > 0 && events[at - 1].t > kept.t {
+            at -= 1
+            if case .output = events[at].kind { outputsAfter += 1 }
+        }
+        if case .output = kept.kind {
+            outputOrder.insert(outputArrivals, at: outputOrder.count - outputsAfter)
+            outputArrivals += 1
+        }
+        if at == events.count {
+            if case .raw = kept.kind {} else { steps.append(events.count) }
+            events.append(kept)
+            head.apply(kept)
+            if events.count % Self.checkpointEvery == 0 { checkpoints.append(head) }
+        } else {
+            events.insert(kept, at: at)
+            refold(from: at)
+        }
+        return at
+    }
+
+    /// Rebuilds the checkpoints, the head and the steps from event `at` on (after an insertion there).
+    private mutating func refold(from at: Int) {
+        let k = at / Self.checkpointEvery
+        checkpoints.removeSubrange((k + 1)...)
+        steps.removeSubrange(steps(before: k * Self.checkpointEvery)...)
+        var s = checkpoints[k]
+        for i in (k * Self.checkpointEvery) ..< events.count {
+            if isStep(i) { steps.append(i) }
+            s.apply(events[i])
+            if (i + 1) % Self.checkpointEvery == 0 { checkpoints.append(s) }
+        }
+        head = s
     }
 
     /// The panes' fold after the first `n` events (clamped to `0...count`).
@@ -57,7 +94,7 @@ public struct RunHistory: Sendable {
         return s
     }
 
-    /// How many events happened at or before `t` (events arrive in time order).
+    /// How many events happened at or before `t` (the history is in time order).
     public func count(atOrBefore t: Double) -> Int {
         var lo = 0, hi = events.count
         while lo < hi {
