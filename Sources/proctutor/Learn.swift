@@ -72,7 +72,8 @@ struct Learn: ParsableCommand {
                                                        python: python ?? "python3")
         state.sources = sources
         if openQuiz { state.openQuiz() }
-        let session = TutorialSession(state: state, store: store, python: python, tokenizing: tokenizing)
+        let session = TutorialSession(state: state, store: store, python: python, tokenizing: tokenizing,
+                                      runs: RunStore(environment: environment))
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
         if exit != .quit { throw ExitCode(exit.exitCode) }

@@ -19,13 +19,19 @@ final class TutorialSession {
     private let reloadsSource: Bool
     /// Messages for stderr, printed once the terminal is back (curses would hide them).
     private(set) var problems: [String] = []
+    /// Where runs are recorded (nil: not at all); `recordKey` names a watched script's folder in it.
+    private let runs: RunStore?
+    private let recordKey: String?
 
     /// The tokenizer run colouring the code, until its result is in the state.
     private let tokenizing: PythonTokens.Tokenizing?
 
     init(state: AppState, store: ProgressStore?, python: String?, arguments: [String] = [],
-         reloadsSource: Bool = false, tokenizing: PythonTokens.Tokenizing? = nil) {
+         reloadsSource: Bool = false, tokenizing: PythonTokens.Tokenizing? = nil,
+         runs: RunStore? = nil, recordKey: String? = nil) {
         self.state = state
+        self.runs = runs
+        self.recordKey = recordKey
         self.tokenizing = tokenizing
         self.store = store
         self.python = python
@@ -57,8 +63,18 @@ final class TutorialSession {
             // PythonTokens caches by size and modification time: an unchanged file costs no tokenizer run.
             state.sources.merge(PythonTokens.load(files: [path], python: python ?? "python3")) { $1 }
         }
-        return try SupervisedRun(config: RunConfig(program: path, arguments: arguments, python: python,
-                                                   startMethod: startMethod, timeout: timeout(of: path)))
+        let run = try SupervisedRun(config: RunConfig(program: path, arguments: arguments, python: python,
+                                                      startMethod: startMethod, timeout: timeout(of: path)))
+        return record(run, startMethod: startMethod)
+    }
+
+    /// The run, written to a new recording as it goes (the lesson's, or the watched script's, newest).
+    private func record(_ run: any DemoRun, startMethod: StartMethod?) -> any DemoRun {
+        guard let runs, let current = state.run else { return run }
+        let key = recordKey ?? current.lessonID
+        let (recorder, problem) = runs.begin(key: key, label: "\(current.demoName)-\(startMethod?.rawValue ?? "default")")
+        if let problem, !problems.contains(problem) { problems.append(problem) }
+        return recorder.map { RecordedRun(run, recorder: $0) } ?? run
     }
 
     /// The time limit of the demo the app has just started: its `timeout`, else the default.

@@ -47,7 +47,8 @@ struct WatchCommand: ParsableCommand {
                                 monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
                                 sources: PythonTokens.load(files: [path], python: python ?? "python3"))
         let session = TutorialSession(state: state, store: nil, python: python, arguments: arguments,
-                                      reloadsSource: true)
+                                      reloadsSource: true, runs: RunStore(environment: environment),
+                                      recordKey: RunStore.key(forScript: path))
         var hooks = session.hooks
         hooks.opening = [.key(.char("r"))]
         let exit: LoopExit
