@@ -69,7 +69,8 @@ struct Run: ParsableCommand {
         // --timeout wins, then the demo's own limit from lesson.yaml, then the default.
         let limit = timeout ?? target.timeout ?? DemoRunner.defaultTimeout
         let config = RunConfig(program: target.program, arguments: arguments, python: python, startMethod: method,
-                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses, inheritsStdin: true)
+                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses, inheritsStdin: true,
+                               lesson: target.lesson, variant: target.variant)
         let session: PrintedRun
         do {
             session = try PrintedRun(config: config, style: PrintStyle(json: json, raw: raw))
@@ -176,6 +177,9 @@ struct RunTarget {
     var program: String
     var startMethod: StartMethod?
     var timeout: Double?
+    /// The lesson's id and the demo's name, when the target is a lesson (for the run header).
+    var lesson: String?
+    var variant: String?
 
     static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> RunTarget {
         var isDir: ObjCBool = false
@@ -200,7 +204,8 @@ struct RunTarget {
             let names = lesson.demos.map(\.name).joined(separator: ", ")
             throw failure("proctutor run: lesson \(lesson.id) has no variant '\(variant ?? "")'; its variants: \(names)")
         }
-        return RunTarget(program: lesson.path(of: demo), startMethod: demo.startMethod, timeout: demo.timeout)
+        return RunTarget(program: lesson.path(of: demo), startMethod: demo.startMethod, timeout: demo.timeout,
+                         lesson: lesson.id, variant: demo.name)
     }
 }
 

@@ -56,10 +56,77 @@ struct CommandLineTests {
         let r = try Self.proctutor(["run", program, "--json"])
         #expect(r.status == 7)
         let events = try r.stdout.split(separator: "\n").map { try EventJSON.decode(String($0)) }
-        #expect(events.first?.name == "start")
+        #expect(events.first?.name == "run")
+        #expect(events.dropFirst().first?.name == "start")
         guard case let .summary(s) = events.last?.kind else { Issue.record("no summary"); return }
         #expect(s.exitCode == 7)
         #expect(!r.stdout.contains("\"event\":\"raw\""))
+    }
+
+    /// The first line of every run says what ran, with what and when: the real interpreter's version, the
+    /// program's source, the arguments.
+    @Test func everyRunOpensWithItsHeader() throws {
+        let source = "import sys\nprint('hi', sys.argv[1:])  # 进程\n"
+        let program = Harness.program(source)
+        let before = RunHeader.iso8601(epochSeconds: Date().timeIntervalSince1970 - 1)
+        let r = try Self.proctutor(["run", program, "--json", "--start-method", "spawn", "--", "x y"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let first = try EventJSON.decode(String(r.stdout.prefix { $0 != "\n" }))
+        guard case let .run(h) = first.kind else { Issue.record("not a header first: \(r.stdout)"); return }
+        #expect(first.t == 0)
+        #expect(h.program == program && h.lesson == nil && h.variant == nil)
+        #expect(h.startMethod == .spawn)
+        #expect(h.argv == [h.python, "-u", program, "x y"])
+        #expect(h.schema == 2 && h.proctutor == ProcTutorVersion.current)
+        #expect(h.source == source && !h.sourceTruncated)
+        #expect(h.started >= before && h.started.hasSuffix("Z"), "\(h.started)")
+        #expect(h.pythonVersion == Self.askVersion(h.python))
+        #expect(r.stdout.split(separator: "\n").filter { $0.contains(#""event":"run""#) }.count == 1)
+    }
+
+    /// `sys.version`'s first word, from the interpreter itself.
+    static func askVersion(_ python: String) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "import sys; print(sys.version.split()[0])"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        guard (try? p.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aLessonsHeaderNamesItsLessonAndVariantAndPlainShowsOneHeaderLine() throws {
+        let r = try Self.proctutor(["run", "5", "--variant", "fixed", "--time-scale", "0.05", "--json"])
+        guard case let .run(h)? = try? EventJSON.decode(String(r.stdout.prefix { $0 != "\n" })).kind else {
+            Issue.record("no header: \(r.stdout)"); return
+        }
+        #expect(h.lesson == "05-broken-pool" && h.variant == "fixed")
+        #expect(h.program.hasSuffix("lessons/05-broken-pool/fixed.py"))
+        let plain = try Self.proctutor(["run", "1", "--time-scale", "0.05"])
+        let lines = plain.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("+0.000s  run ") == true, "\(plain.stdout)")
+        #expect(lines.first?.contains("(lesson 01-fork") == true)
+        #expect(lines.first?.contains("method default, Python 3.") == true, "\(lines.first ?? "")")
+        #expect(lines.filter { $0.contains("  run ") }.count == 1)
+    }
+
+    @Test func aLongSourceIsCutAndSaysSo() throws {
+        let program = Harness.program("print('end')\n" + String(repeating: "# 进程进程进程\n", count: 20_000))
+        let r = try Self.proctutor(["run", program, "--json"])
+        guard case let .run(h)? = try? EventJSON.decode(String(r.stdout.prefix { $0 != "\n" })).kind else {
+            Issue.record("no header"); return
+        }
+        #expect(h.sourceTruncated)
+        #expect(h.source.utf8.count <= RunHeader.sourceLimit && h.source.utf8.count > RunHeader.sourceLimit - 4)
+        #expect(h.source.hasPrefix("print('end')\n# 进程"))
+    }
+
+    @Test func versionFlag() throws {
+        let r = try Self.proctutor(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout == ProcTutorVersion.current + "\n")
     }
 
     @Test func plainIsTheDefaultAndRawIsOptIn() throws {
