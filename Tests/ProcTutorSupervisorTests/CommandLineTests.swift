@@ -84,6 +84,15 @@ struct CommandLineTests {
         #expect(r.stdout.split(separator: "\n").filter { $0.contains(#""event":"run""#) }.count == 1)
     }
 
+    @Test func aRealRunReadsBackAsARecording() throws {
+        let r = try Self.proctutor(["run", "1", "--json"])
+        let recording = try Recording.parse(text: r.stdout, file: "run.ndjson")
+        #expect(recording.header?.lesson == "01-fork")
+        #expect(!recording.truncated)
+        #expect(recording.summary?.processes == 2)
+        #expect(recording.events.count == r.stdout.split(separator: "\n").count - 1)
+    }
+
     /// `sys.version`'s first word, from the interpreter itself.
     static func askVersion(_ python: String) -> String? {
         let p = Process()
