@@ -93,6 +93,83 @@ struct CommandLineTests {
         #expect(recording.events.count == r.stdout.split(separator: "\n").count - 1)
     }
 
+    @Test func repeatPrintsEverySummaryThenATally() throws {
+        let demo = Harness.packageRoot + "/lessons/01-fork/demo.py"
+        let r = try Self.proctutor(["run", demo, "--repeat", "5", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6, "\(r.stdout)")
+        let summaries = lines.compactMap { try? EventJSON.decode($0) }.filter { $0.name == "summary" }
+        #expect(summaries.count == 5)
+        let tally = try #require(try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])
+        #expect(tally["event"] as? String == "tally")
+        #expect(tally["runs"] as? Int == 5)
+        let orderings = try #require(tally["orderings"] as? [[String: Any]])
+        #expect(orderings.map { $0["count"] as? Int ?? 0 }.reduce(0, +) == 5)
+        // Parent and child by role, whatever their pids: every order names both.
+        for o in orderings { #expect(Set(o["roles"] as? [String] ?? []) == ["MainProcess", "main.1"], "\(o)") }
+        let codes = try #require(tally["exit_codes"] as? [[String: Any]])
+        #expect(codes.count == 1 && codes[0]["code"] as? Int == 0 && codes[0]["count"] as? Int == 5)
+        let processes = try #require(tally["processes"] as? [String: Any])
+        #expect(processes["min"] as? Int == 2 && processes["max"] as? Int == 2)
+        #expect((tally["duration"] as? [String: Any])?["min"] is Double)
+    }
+
+    @Test func repeatOutOfRangeIsOneLineAndExit2() throws {
+        for n in ["0", "1001", "-3"] {
+            let r = try Self.proctutor(["run", "1", "--repeat=\(n)"])
+            #expect(r.status == 2, "\(n)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr == "proctutor run: --repeat must be from 1 to 1000, not \(n)\n", "\(r.stderr)")
+        }
+    }
+
+    /// 0 if every run exited 0, else the last non-zero exit code; plain output has one line per run.
+    @Test func repeatExitsWithTheLastNonZeroCode() throws {
+        let program = Harness.program("""
+            import os, sys
+            path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "count")
+            n = int(open(path).read()) + 1 if os.path.exists(path) else 1
+            open(path, "w").write(str(n))
+            print("run", n)
+            sys.exit({2: 3, 3: 5}.get(n, 0))
+            """)
+        let r = try Self.proctutor(["run", program, "--repeat", "4"])
+        #expect(r.status == 5, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("run 4/4: summary: exit code 0"))
+        #expect(r.stdout.contains("exit codes: 0 ×2, 3 ×1, 5 ×1"), "\(r.stdout)")
+        #expect(r.stdout.hasPrefix("+0.000s  run "))
+    }
+
+    /// Ctrl-C stops the current run and prints the tally of the finished ones.
+    @Test func interruptDuringRepeatPrintsTheTallySoFar() throws {
+        let program = Harness.program("import time\nprint('hi', flush=True)\ntime.sleep(0.4)\n")
+        let out = Harness.folder() + "/out"
+        let outFD = Glibc.open(out, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let pid = try Spawner.spawn(path: Harness.proctutor,
+                                    argv: [Harness.proctutor, "run", program, "--repeat", "50", "--json"],
+                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
+                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
+        close(outFD)
+        let deadline = monotonicNow() + 30
+        while monotonicNow() < deadline {
+            let text = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+            if text.components(separatedBy: "\"event\":\"summary\"").count > 2 { break }
+            usleep(20_000)
+        }
+        usleep(150_000)  // inside the third run
+        kill(pid, SIGINT)
+        #expect(Self.wait(pid, limit: 10) == 130)
+        let lines = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let summaries = lines.filter { $0.contains(#""event":"summary""#) }.count
+        let tally = try #require(try JSONSerialization.jsonObject(with: Data((lines.last ?? "").utf8)) as? [String: Any])
+        #expect(tally["event"] as? String == "tally")
+        #expect(tally["interrupted"] as? Bool == true)
+        #expect(tally["runs"] as? Int == summaries)
+        #expect(summaries >= 2 && summaries < 50)
+    }
+
     /// `sys.version`'s first word, from the interpreter itself.
     static func askVersion(_ python: String) -> String? {
         let p = Process()
