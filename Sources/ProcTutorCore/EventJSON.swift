@@ -17,6 +17,12 @@ public enum EventJSON {
         w.number(event.t)
         w.field("event", event.name)
         switch event.kind {
+        case let .run(h):
+            w.field("schema", h.schema); w.field("proctutor", h.proctutor); w.field("program", h.program)
+            w.field("lesson", h.lesson); w.field("variant", h.variant)
+            w.field("start_method", h.startMethod?.rawValue); w.field("python", h.python)
+            w.field("python_version", h.pythonVersion); w.field("argv", h.argv); w.field("started", h.started)
+            w.field("source", h.source); w.field("source_truncated", h.sourceTruncated)
         case let .start(pid, ppid, name, method, parent):
             w.field("pid", pid); w.field("ppid", ppid); w.field("name", name)
             w.field("method", method.rawValue); w.field("parent", parent)
@@ -56,6 +62,14 @@ public enum EventJSON {
         let name = try o.string("event")
         let kind: Event.Kind
         switch name {
+        case "run":
+            kind = .run(RunHeader(program: try o.string("program"), lesson: try o.optionalString("lesson"),
+                                  variant: try o.optionalString("variant"),
+                                  startMethod: o.isNull("start_method") ? nil : try o.enumValue("start_method"),
+                                  python: try o.string("python"), pythonVersion: try o.optionalString("python_version"),
+                                  argv: try o.strings("argv"), started: try o.string("started"),
+                                  proctutor: try o.string("proctutor"), schema: try o.int("schema"),
+                                  source: try o.string("source"), sourceTruncated: o.bool("source_truncated")))
         case "start":
             kind = .start(pid: try o.pid("pid"), ppid: try o.pid("ppid"), name: try o.optionalString("name"),
                           method: try o.enumValue("method"), parent: try o.optionalPID("parent"))
@@ -107,6 +121,16 @@ public enum EventJSON {
             if let v { string(v) } else { out += "null" }
         }
         mutating func field(_ k: String, _ v: Int) { key(k); out += String(v) }
+        mutating func field(_ k: String, _ v: Bool) { key(k); out += v ? "true" : "false" }
+        mutating func field(_ k: String, _ v: [String]) {
+            key(k)
+            out += "["
+            for (i, s) in v.enumerated() {
+                if i > 0 { out += "," }
+                string(s)
+            }
+            out += "]"
+        }
         mutating func field(_ k: String, _ v: Int?) { key(k); out += v.map { String($0) } ?? "null" }
         mutating func field(_ k: String, _ v: PID) { key(k); out += String(v) }
         mutating func field(_ k: String, _ v: PID?) { key(k); out += v.map { String($0) } ?? "null" }
@@ -201,6 +225,15 @@ public struct JSONObject {
 
     public func optionalPID(_ k: String) throws -> PID? {
         isNull(k) ? nil : try pid(k)
+    }
+
+    /// An array of strings (the only array the events have: a run's `argv`).
+    public func strings(_ k: String) throws -> [String] {
+        guard case let .array(items)? = self[k] else { throw missing(k, "an array of strings") }
+        return try items.map { item in
+            guard case let .string(s) = item else { throw missing(k, "an array of strings") }
+            return s
+        }
     }
 
     public func bool(_ k: String) -> Bool {

@@ -1,12 +1,15 @@
 /// A small, fast parser for the one-level JSON objects of the event streams (string, number, true, false and
-/// null values). Thousands of events a second pass through it twice (supervisor and UI), which is why it is not
-/// Foundation's JSONSerialization. Anything else — nesting, trailing garbage, bad escapes — is rejected.
+/// null values, and arrays of those: a run header's `argv`). Thousands of events a second pass through it twice
+/// (supervisor and UI), which is why it is not Foundation's JSONSerialization. Anything else — nested objects or
+/// arrays, trailing garbage, bad escapes — is rejected.
 enum FlatJSON {
     enum Value: Equatable {
         case string(String)
         case number(Double)
         case bool(Bool)
         case null
+        /// Flat values only: an array holds no array or object.
+        case array([Value])
     }
 
     /// The object's members in order (a repeated key appears twice; the last one counts). Cheaper than a
@@ -67,7 +70,25 @@ enum FlatJSON {
             case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
             case UInt8(ascii: "n"): return literal("null") ? .null : nil
+            case UInt8(ascii: "["): return array()
             default: return number().map(Value.number)
+            }
+        }
+
+        mutating func array() -> Value? {
+            i += 1  // [
+            var items: [Value] = []
+            skip()
+            if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            while true {
+                skip()
+                guard i < b.count, b[i] != UInt8(ascii: "["), let v = value() else { return nil }
+                items.append(v)
+                skip()
+                guard i < b.count else { return nil }
+                if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                if b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                return nil
             }
         }
 

@@ -6,6 +6,13 @@ public enum PlainFormat {
         let time = "+" + seconds(event.t) + "s"
         let body: String
         switch event.kind {
+        case let .run(h):
+            var s = "run \(Sanitizer.sanitize(h.program))"
+            if let lesson = h.lesson {
+                s += " (lesson \(Sanitizer.sanitize(lesson))\(h.variant.map { ", " + Sanitizer.sanitize($0) } ?? ""))"
+            }
+            s += ", method \(h.startMethod?.rawValue ?? "default"), Python \(h.pythonVersion.map { Sanitizer.sanitize($0) } ?? "?")"
+            body = s
         case let .start(pid, ppid, name, method, parent):
             let logical = parent.map { " (parent \($0))" } ?? ""
             body = "\(pad(pid)) ← \(ppid)\(logical)  start \(name.map { Sanitizer.sanitize($0) } ?? "-") (\(method.rawValue))"

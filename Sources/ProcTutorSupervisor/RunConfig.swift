@@ -29,11 +29,17 @@ public struct RunConfig: Sendable, Codable, Equatable {
     /// without proctutor; false: /dev/null (the tutorial's demos, whose terminal belongs to the tutorial).
     /// Honoured by `PrintedRun`, which hands that stdin to the supervisor as descriptor 3.
     public var inheritsStdin: Bool
+    /// The lesson (its id) and demo variant the program is, for the run header; nil for any other file.
+    public var lesson: String?
+    public var variant: String?
+    /// The interpreter's version for the run header; `prepared()` fills it in (cached per interpreter).
+    public var pythonVersion: String?
 
     public init(program: String, arguments: [String] = [], python: String? = nil, startMethod: StartMethod? = nil,
                 timeout: Double? = 60, timeScale: Double? = nil, maxProcesses: Int = 256,
                 workingDirectory: String? = nil, supervisorExecutable: String? = nil, linger: Double = 3,
-                printing: PrintStyle? = nil, inheritsStdin: Bool = false) {
+                printing: PrintStyle? = nil, inheritsStdin: Bool = false, lesson: String? = nil,
+                variant: String? = nil) {
         self.program = program
         self.arguments = arguments
         self.python = python
@@ -46,6 +52,8 @@ public struct RunConfig: Sendable, Codable, Equatable {
         self.linger = linger
         self.printing = printing
         self.inheritsStdin = inheritsStdin
+        self.lesson = lesson
+        self.variant = variant
     }
 }
 

@@ -153,12 +153,14 @@ public final class SupervisedRun {
 }
 
 extension RunConfig {
-    /// This configuration ready for a supervisor: the interpreter located (an absolute path in `python`) and
-    /// the program's path made absolute (relative to the caller, whatever the program's directory).
+    /// This configuration ready for a supervisor: the interpreter located (an absolute path in `python`), its
+    /// version learnt (for the run header) and the program's path made absolute (relative to the caller, whatever the program's directory).
     /// - Throws: `RunError`: no Python (with how to install it), or no such program file.
     func prepared() throws -> RunConfig {
         var resolved = self
-        resolved.python = try PythonLocator.locate(explicit: python)
+        let interpreter = try PythonLocator.locate(explicit: python)
+        resolved.python = interpreter
+        if resolved.pythonVersion == nil { resolved.pythonVersion = PythonVersion.lookup(python: interpreter) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: program, isDirectory: &isDir), !isDir.boolValue else {
             throw RunError("\(program): no such file")

@@ -49,6 +49,11 @@ public final class Supervisor {
     /// Where `PrintedRun` puts the caller's stdin for the program when `RunConfig.inheritsStdin` is set.
     static let programStdin: Int32 = 3
 
+    /// The run header went out (it is the first line, whatever happens next).
+    var headerWritten = false
+    /// Wall-clock seconds since the epoch when the run started, for the header.
+    var startedWall = 0.0
+
     /// Teardown in progress: when SIGKILL follows.
     var killAt: Double?
     var stopping = false
@@ -127,6 +132,7 @@ public final class Supervisor {
             try prepareAndSpawn()
         } catch {
             origin = monotonicNow()
+            writeHeader()
             assembler = RunAssembler(origin: origin, supervisor: me)
             assembler.notice("\(error)", at: 0)
             assembler.finish(at: 0)
@@ -202,6 +208,7 @@ public final class Supervisor {
         let out = try makePipe()
         let err = try makePipe()
         origin = monotonicNow()
+        startedWall = wallClockNow()
         let me = self.me
         assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid },
                                  isOutsider: { pid in ProcFS.isOutsider(pid, of: me) })
@@ -225,6 +232,8 @@ public final class Supervisor {
         setNonBlocking(errFD)
         mainPID = pid
         if config.printing != nil { reply("main \(pid)") }
+        // After the spawn (the program starts meanwhile), before any event of it: the first line.
+        writeHeader(argv: [python, "-u", config.program] + config.arguments)
         assembler.kernel(.spawned(pid: pid, ppid: me), at: now())
         watch(pid)
         flushEvents()
@@ -235,6 +244,48 @@ public final class Supervisor {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return writeAll(fd, Array(text.utf8))
+    }
+
+    /// The run header: what is run, how, when, and the program's source as it is now.
+    func header(argv: [String]) -> RunHeader {
+        let source = RunHeader.source(of: Self.readPrefix(config.program, limit: RunHeader.sourceLimit + 1))
+        return RunHeader(program: config.program, lesson: config.lesson, variant: config.variant,
+                         startMethod: config.startMethod, python: python,
+                         pythonVersion: config.pythonVersion ?? PythonVersion.lookup(python: python),
+                         argv: argv, started: RunHeader.iso8601(epochSeconds: startedWall == 0 ? wallClockNow() : startedWall),
+                         source: source.text, sourceTruncated: source.truncated)
+    }
+
+    /// Writes the header once, in the run's style, straight to the output (before the assembler's events).
+    func writeHeader(argv: [String]? = nil) {
+        guard !headerWritten else { return }
+        headerWritten = true
+        let e = Event(t: 0, .run(header(argv: argv ?? [python, "-u", config.program] + config.arguments)))
+        let line = (config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)) + "\n"
+        if !writeAll(1, Array(line.utf8)) { uiLost() }
+    }
+
+    /// At most `limit` bytes of a file (nothing if it cannot be read).
+    static func readPrefix(_ path: String, limit: Int) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var total = 0
+        return [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
+            while total < limit {
+                let n = read(fd, buffer.baseAddress! + total, limit - total)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }
+                total += n
+            }
+            count = total
+        }
+    }
+
+    func wallClockNow() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     // MARK: - The loop

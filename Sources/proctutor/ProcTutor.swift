@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcTutorCore
 import ProcTutorSupervisor
 
 /// The root command: wiring only. Each subcommand lives in its own file.
@@ -10,6 +11,7 @@ struct ProcTutor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proctutor",
         abstract: "A terminal tutorial that teaches Python multiprocessing by running the real thing.",
+        version: ProcTutorVersion.current,
         subcommands: [Learn.self, Run.self, WatchCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
         defaultSubcommand: Learn.self
     )

@@ -47,6 +47,10 @@ struct Run: ParsableCommand {
     @Option(help: "The lessons folder (default: $PROCTUTOR_LESSONS, then the installed or checked-out lessons).")
     var lessons: String?
 
+    @Option(name: .customLong("repeat"),
+            help: "Run the program N times (1–1000), one after another, and print a tally of what differed.")
+    var repeatCount: Int?
+
     @Option(help: .hidden)
     var timeScale: Double?
 
@@ -63,13 +67,23 @@ struct Run: ParsableCommand {
         if let s = timeScale, s <= 0 { throw ValidationError("--time-scale must be more than 0") }
     }
 
+    /// The most runs `--repeat` takes.
+    static let repeatLimit = 1000
+
     func run() throws {
+        if let n = repeatCount, !(1...Self.repeatLimit).contains(n) {
+            throw failure("proctutor run: --repeat must be from 1 to \(Self.repeatLimit), not \(n)")
+        }
         let target = try RunTarget.resolve(target, variant: variant, lessons: lessons)
         let method = startMethod.flatMap(StartMethod.init(rawValue:)) ?? target.startMethod
         // --timeout wins, then the demo's own limit from lesson.yaml, then the default.
         let limit = timeout ?? target.timeout ?? DemoRunner.defaultTimeout
         let config = RunConfig(program: target.program, arguments: arguments, python: python, startMethod: method,
-                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses, inheritsStdin: true)
+                               timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses, inheritsStdin: true,
+                               lesson: target.lesson, variant: target.variant)
+        if let n = repeatCount {
+            throw ExitCode(Int32(RepeatedRun(config: config, count: n, json: json).run()))
+        }
         let session: PrintedRun
         do {
             session = try PrintedRun(config: config, style: PrintStyle(json: json, raw: raw))
@@ -125,6 +139,70 @@ enum RunWaiter {
     }
 }
 
+/// `run --repeat N`: the program N times, one after another, each run's summary as it ends, then the tally.
+///
+/// The runs go through `SupervisedRun` (the events come back here, for the tally) rather than `PrintedRun`; the
+/// program's stdin is /dev/null (one stdin cannot be read N times). Ctrl-C stops the current run, which is not
+/// counted, and prints the tally of the finished ones (exit 130). Otherwise the exit code is 0 if every run
+/// exited 0, else the last non-zero one.
+struct RepeatedRun {
+    var config: RunConfig
+    var count: Int
+    var json: Bool
+
+    func run() -> Int {
+        let interrupts = InterruptPipe.install()
+        let began = monotonicSeconds()
+        var tally = Tally()
+        var exitCode = 0
+        var interrupted = false
+        for i in 1...count {
+            let session: SupervisedRun
+            do {
+                session = try SupervisedRun(config: config)
+            } catch {
+                writeText(2, "proctutor run: \(error)\n")
+                return 2
+            }
+            var events: [Event] = []
+            while !session.isFinished {
+                var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
+                if poll(&fds, 2, 1000) < 0, errno != EINTR { break }
+                if fds[1].revents != 0 {
+                    let got = InterruptPipe.drain()
+                    if got.contains(InterruptPipe.interrupt), !interrupted {
+                        interrupted = true
+                        session.interrupt()
+                    }
+                    if got.contains(InterruptPipe.suspend) {
+                        session.pause()
+                        signal(SIGTSTP, SIG_DFL)
+                        raise(SIGTSTP)
+                        InterruptPipe.catchSuspend()
+                        session.resume()
+                    }
+                }
+                events += session.drain()
+            }
+            if interrupted { break }
+            if i == 1, !json, case let .run(h)? = events.first?.kind {
+                writeText(1, PlainFormat.line(Event(t: 0, .run(h))) + "\n")
+            }
+            tally.add(events)
+            guard let last = events.last, case let .summary(s) = last.kind else { continue }
+            if s.exitCode != 0 { exitCode = s.exitCode }
+            let line = json ? EventJSON.encode(last)
+                : "run \(i)/\(count): " + PlainFormat.line(last).drop { $0 != " " }.drop { $0 == " " }
+            writeText(1, line + "\n")
+        }
+        let text = json ? tally.json(t: monotonicSeconds() - began, interrupted: interrupted) + "\n"
+            : tally.plainLines(interrupted: interrupted).map { $0 + "\n" }.joined()
+        writeText(1, text)
+        return interrupted ? 130 : exitCode
+    }
+}
+
 /// Ctrl-C and Ctrl-Z become bytes on a pipe the loop polls (no work in the signal handler).
 enum InterruptPipe {
     nonisolated(unsafe) static var fds: [Int32] = [-1, -1]
@@ -176,6 +254,9 @@ struct RunTarget {
     var program: String
     var startMethod: StartMethod?
     var timeout: Double?
+    /// The lesson's id and the demo's name, when the target is a lesson (for the run header).
+    var lesson: String?
+    var variant: String?
 
     static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> RunTarget {
         var isDir: ObjCBool = false
@@ -200,7 +281,8 @@ struct RunTarget {
             let names = lesson.demos.map(\.name).joined(separator: ", ")
             throw failure("proctutor run: lesson \(lesson.id) has no variant '\(variant ?? "")'; its variants: \(names)")
         }
-        return RunTarget(program: lesson.path(of: demo), startMethod: demo.startMethod, timeout: demo.timeout)
+        return RunTarget(program: lesson.path(of: demo), startMethod: demo.startMethod, timeout: demo.timeout,
+                         lesson: lesson.id, variant: demo.name)
     }
 }
 

@@ -63,8 +63,11 @@ final class TutorialSession {
             // PythonTokens caches by size and modification time: an unchanged file costs no tokenizer run.
             state.sources.merge(PythonTokens.load(files: [path], python: python ?? "python3")) { $1 }
         }
+        // A lesson's demo names its lesson and variant in the run header; `watch`'s scratch lesson does not.
+        let current = state.run.flatMap { $0.path == path && !reloadsSource ? $0 : nil }
         let run = try SupervisedRun(config: RunConfig(program: path, arguments: arguments, python: python,
-                                                      startMethod: startMethod, timeout: timeout(of: path)))
+                                                      startMethod: startMethod, timeout: timeout(of: path),
+                                                      lesson: current?.lessonID, variant: current?.demoName))
         return record(run, startMethod: startMethod)
     }
 

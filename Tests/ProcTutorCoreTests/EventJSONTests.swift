@@ -2,7 +2,15 @@ import Testing
 @testable import ProcTutorCore
 
 @Suite struct EventJSONTests {
+    static let header = RunHeader(program: "/l/05-broken-pool/original.py", lesson: "05-broken-pool",
+                                  variant: "original", startMethod: .spawn, python: "/usr/bin/python3",
+                                  pythonVersion: "3.12.1", argv: ["/usr/bin/python3", "-u", "/l/x.py", "a \"b\"", "子"],
+                                  started: "2026-11-27T21:23:00.123Z", proctutor: "0.9.0",
+                                  source: "import os\n\tprint(\"进程\")\n\u{1b}[31m", sourceTruncated: true)
     static let samples: [Event] = [
+        Event(t: 0, .run(header)),
+        Event(t: 0, .run(RunHeader(program: "p.py", python: "python3", pythonVersion: nil, argv: [],
+                                   started: "1970-01-01T00:00:00.000Z", source: ""))),
         Event(t: 0.031, .start(pid: 15081, ppid: 15080, name: "Process-1", method: .fork, parent: nil)),
         Event(t: 0.5, .start(pid: 15090, ppid: 15085, name: nil, method: .forkserver, parent: 15080)),
         Event(t: 0, .start(pid: 1, ppid: 0, name: "MainProcess", method: .main, parent: nil)),
@@ -33,14 +41,52 @@ import Testing
     }
 
     @Test func fieldNamesAndOrderAreThePublicOnes() {
-        #expect(EventJSON.encode(Self.samples[0])
+        #expect(EventJSON.encode(Self.samples[2])
             == #"{"t":0.031,"event":"start","pid":15081,"ppid":15080,"name":"Process-1","method":"fork","parent":null}"#)
-        #expect(EventJSON.encode(Self.samples[11]) == #"{"t":3.0,"event":"task","pid":6,"id":7,"status":"failed","func":"test1","args":"('mark<built-in function id>',)","error":"TypeError: must be real number, not str"}"#)
+        #expect(EventJSON.encode(Self.samples[13]) == #"{"t":3.0,"event":"task","pid":6,"id":7,"status":"failed","func":"test1","args":"('mark<built-in function id>',)","error":"TypeError: must be real number, not str"}"#)
         #expect(EventJSON.encode(Self.samples.last!) == #"{"t":12.5,"event":"summary","exit_code":0,"processes":6,"max_alive":6,"duration":12.5,"unretrieved_failures":7}"#)
     }
 
+    @Test func theRunHeaderHasItsPublicFieldsInOrder() {
+        let h = RunHeader(program: "/p.py", python: "/usr/bin/python3", pythonVersion: "3.12.1",
+                          argv: ["/usr/bin/python3", "-u", "/p.py"], started: "2026-11-27T21:23:00.123Z",
+                          proctutor: "0.9.0", source: "print(1)\n")
+        #expect(EventJSON.encode(Event(t: 0, .run(h)))
+            == #"{"t":0.0,"event":"run","schema":2,"proctutor":"0.9.0","program":"/p.py","lesson":null,"variant":null,"start_method":null,"python":"/usr/bin/python3","python_version":"3.12.1","argv":["/usr/bin/python3","-u","/p.py"],"started":"2026-11-27T21:23:00.123Z","source":"print(1)\n","source_truncated":false}"#)
+        #expect(PlainFormat.line(Event(t: 0, .run(h))) == "+0.000s  run /p.py, method default, Python 3.12.1")
+        #expect(PlainFormat.line(Event(t: 0, .run(Self.header)))
+            == "+0.000s  run /l/05-broken-pool/original.py (lesson 05-broken-pool, original), method spawn, Python 3.12.1")
+    }
+
+    @Test func sourceIsCutAtACharacterBoundaryPastTheLimit() {
+        let bytes = Array("ab进程".utf8)  // 2 + 3 + 3 bytes
+        #expect(RunHeader.source(of: bytes, limit: 8) == ("ab进程", false))
+        #expect(RunHeader.source(of: bytes, limit: 7) == ("ab进", true))
+        #expect(RunHeader.source(of: bytes, limit: 4) == ("ab", true))
+        let big = [UInt8](repeating: 0x61, count: RunHeader.sourceLimit + 1)
+        let cut = RunHeader.source(of: big)
+        #expect(cut.truncated && cut.text.utf8.count == RunHeader.sourceLimit)
+    }
+
+    @Test func startTimesAreISO8601UTC() {
+        #expect(RunHeader.iso8601(epochSeconds: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(RunHeader.iso8601(epochSeconds: 1_709_210_096.789) == "2024-02-29T12:34:56.789Z")
+        #expect(RunHeader.iso8601(epochSeconds: 951_782_400) == "2000-02-29T00:00:00.000Z")
+    }
+
+    @Test(arguments: [
+        #"{"t":0,"event":"run","schema":2,"proctutor":"x","program":"p","lesson":null,"variant":null,"start_method":null,"python":"p","python_version":null,"argv":[["a"]],"started":"s","source":""}"#,
+        #"{"t":0,"event":"run","schema":2,"proctutor":"x","program":"p","lesson":null,"variant":null,"start_method":null,"python":"p","python_version":null,"argv":[{"a":1}],"started":"s","source":""}"#,
+        #"{"t":0,"event":"run","schema":2,"proctutor":"x","program":"p","lesson":null,"variant":null,"start_method":null,"python":"p","python_version":null,"argv":["a",1],"started":"s","source":""}"#,
+        #"{"t":0,"event":"run","schema":2,"proctutor":"x","program":"p","lesson":null,"variant":null,"start_method":null,"python":"p","python_version":null,"argv":["a",],"started":"s","source":""}"#,
+        #"{"t":0,"event":"run","schema":2,"proctutor":"x","program":"p","lesson":null,"variant":null,"start_method":null,"python":"p","python_version":null,"argv":["a"}"#,
+    ])
+    func badArgvIsRejected(_ line: String) {
+        #expect(throws: EventJSON.DecodingError.self) { try EventJSON.decode(line) }
+    }
+
     @Test func controlCharactersAreEscapedSoTheLineIsTerminalSafe() {
-        let line = EventJSON.encode(Self.samples[5])
+        let line = EventJSON.encode(Self.samples[7])
         #expect(line.contains(#"\u001b[31m"#))
         #expect(line.contains(#"\u009b"#))
         #expect(line.contains(#"\u007f"#))

@@ -56,10 +56,163 @@ struct CommandLineTests {
         let r = try Self.proctutor(["run", program, "--json"])
         #expect(r.status == 7)
         let events = try r.stdout.split(separator: "\n").map { try EventJSON.decode(String($0)) }
-        #expect(events.first?.name == "start")
+        #expect(events.first?.name == "run")
+        #expect(events.dropFirst().first?.name == "start")
         guard case let .summary(s) = events.last?.kind else { Issue.record("no summary"); return }
         #expect(s.exitCode == 7)
         #expect(!r.stdout.contains("\"event\":\"raw\""))
+    }
+
+    /// The first line of every run says what ran, with what and when: the real interpreter's version, the
+    /// program's source, the arguments.
+    @Test func everyRunOpensWithItsHeader() throws {
+        let source = "import sys\nprint('hi', sys.argv[1:])  # 进程\n"
+        let program = Harness.program(source)
+        let before = RunHeader.iso8601(epochSeconds: Date().timeIntervalSince1970 - 1)
+        let r = try Self.proctutor(["run", program, "--json", "--start-method", "spawn", "--", "x y"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let first = try EventJSON.decode(String(r.stdout.prefix { $0 != "\n" }))
+        guard case let .run(h) = first.kind else { Issue.record("not a header first: \(r.stdout)"); return }
+        #expect(first.t == 0)
+        #expect(h.program == program && h.lesson == nil && h.variant == nil)
+        #expect(h.startMethod == .spawn)
+        #expect(h.argv == [h.python, "-u", program, "x y"])
+        #expect(h.schema == 2 && h.proctutor == ProcTutorVersion.current)
+        #expect(h.source == source && !h.sourceTruncated)
+        #expect(h.started >= before && h.started.hasSuffix("Z"), "\(h.started)")
+        #expect(h.pythonVersion == Self.askVersion(h.python))
+        #expect(r.stdout.split(separator: "\n").filter { $0.contains(#""event":"run""#) }.count == 1)
+    }
+
+    @Test func aRealRunReadsBackAsARecording() throws {
+        let r = try Self.proctutor(["run", "1", "--json"])
+        let recording = try Recording.parse(text: r.stdout, file: "run.ndjson")
+        #expect(recording.header?.lesson == "01-fork")
+        #expect(!recording.truncated)
+        #expect(recording.summary?.processes == 2)
+        #expect(recording.events.count == r.stdout.split(separator: "\n").count - 1)
+    }
+
+    @Test func repeatPrintsEverySummaryThenATally() throws {
+        let demo = Harness.packageRoot + "/lessons/01-fork/demo.py"
+        let r = try Self.proctutor(["run", demo, "--repeat", "5", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6, "\(r.stdout)")
+        let summaries = lines.compactMap { try? EventJSON.decode($0) }.filter { $0.name == "summary" }
+        #expect(summaries.count == 5)
+        let tally = try #require(try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])
+        #expect(tally["event"] as? String == "tally")
+        #expect(tally["runs"] as? Int == 5)
+        let orderings = try #require(tally["orderings"] as? [[String: Any]])
+        #expect(orderings.map { $0["count"] as? Int ?? 0 }.reduce(0, +) == 5)
+        // Parent and child by role, whatever their pids: every order names both.
+        for o in orderings { #expect(Set(o["roles"] as? [String] ?? []) == ["MainProcess", "main.1"], "\(o)") }
+        let codes = try #require(tally["exit_codes"] as? [[String: Any]])
+        #expect(codes.count == 1 && codes[0]["code"] as? Int == 0 && codes[0]["count"] as? Int == 5)
+        let processes = try #require(tally["processes"] as? [String: Any])
+        #expect(processes["min"] as? Int == 2 && processes["max"] as? Int == 2)
+        #expect((tally["duration"] as? [String: Any])?["min"] is Double)
+    }
+
+    @Test func repeatOutOfRangeIsOneLineAndExit2() throws {
+        for n in ["0", "1001", "-3"] {
+            let r = try Self.proctutor(["run", "1", "--repeat=\(n)"])
+            #expect(r.status == 2, "\(n)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr == "proctutor run: --repeat must be from 1 to 1000, not \(n)\n", "\(r.stderr)")
+        }
+    }
+
+    /// 0 if every run exited 0, else the last non-zero exit code; plain output has one line per run.
+    @Test func repeatExitsWithTheLastNonZeroCode() throws {
+        let program = Harness.program("""
+            import os, sys
+            path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "count")
+            n = int(open(path).read()) + 1 if os.path.exists(path) else 1
+            open(path, "w").write(str(n))
+            print("run", n)
+            sys.exit({2: 3, 3: 5}.get(n, 0))
+            """)
+        let r = try Self.proctutor(["run", program, "--repeat", "4"])
+        #expect(r.status == 5, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("run 4/4: summary: exit code 0"))
+        #expect(r.stdout.contains("exit codes: 0 ×2, 3 ×1, 5 ×1"), "\(r.stdout)")
+        #expect(r.stdout.hasPrefix("+0.000s  run "))
+    }
+
+    /// Ctrl-C stops the current run and prints the tally of the finished ones.
+    @Test func interruptDuringRepeatPrintsTheTallySoFar() throws {
+        let program = Harness.program("import time\nprint('hi', flush=True)\ntime.sleep(0.4)\n")
+        let out = Harness.folder() + "/out"
+        let outFD = Glibc.open(out, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let pid = try Spawner.spawn(path: Harness.proctutor,
+                                    argv: [Harness.proctutor, "run", program, "--repeat", "50", "--json"],
+                                    env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
+                                    stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
+        close(outFD)
+        let deadline = monotonicNow() + 30
+        while monotonicNow() < deadline {
+            let text = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+            if text.components(separatedBy: "\"event\":\"summary\"").count > 2 { break }
+            usleep(20_000)
+        }
+        usleep(150_000)  // inside the third run
+        kill(pid, SIGINT)
+        #expect(Self.wait(pid, limit: 10) == 130)
+        let lines = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let summaries = lines.filter { $0.contains(#""event":"summary""#) }.count
+        let tally = try #require(try JSONSerialization.jsonObject(with: Data((lines.last ?? "").utf8)) as? [String: Any])
+        #expect(tally["event"] as? String == "tally")
+        #expect(tally["interrupted"] as? Bool == true)
+        #expect(tally["runs"] as? Int == summaries)
+        #expect(summaries >= 2 && summaries < 50)
+    }
+
+    /// `sys.version`'s first word, from the interpreter itself.
+    static func askVersion(_ python: String) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "import sys; print(sys.version.split()[0])"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        guard (try? p.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aLessonsHeaderNamesItsLessonAndVariantAndPlainShowsOneHeaderLine() throws {
+        let r = try Self.proctutor(["run", "5", "--variant", "fixed", "--time-scale", "0.05", "--json"])
+        guard case let .run(h)? = try? EventJSON.decode(String(r.stdout.prefix { $0 != "\n" })).kind else {
+            Issue.record("no header: \(r.stdout)"); return
+        }
+        #expect(h.lesson == "05-broken-pool" && h.variant == "fixed")
+        #expect(h.program.hasSuffix("lessons/05-broken-pool/fixed.py"))
+        let plain = try Self.proctutor(["run", "1", "--time-scale", "0.05"])
+        let lines = plain.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("+0.000s  run ") == true, "\(plain.stdout)")
+        #expect(lines.first?.contains("(lesson 01-fork") == true)
+        #expect(lines.first?.contains("method default, Python 3.") == true, "\(lines.first ?? "")")
+        #expect(lines.filter { $0.contains("  run ") }.count == 1)
+    }
+
+    @Test func aLongSourceIsCutAndSaysSo() throws {
+        let program = Harness.program("print('end')\n" + String(repeating: "# 进程进程进程\n", count: 20_000))
+        let r = try Self.proctutor(["run", program, "--json"])
+        guard case let .run(h)? = try? EventJSON.decode(String(r.stdout.prefix { $0 != "\n" })).kind else {
+            Issue.record("no header"); return
+        }
+        #expect(h.sourceTruncated)
+        #expect(h.source.utf8.count <= RunHeader.sourceLimit && h.source.utf8.count > RunHeader.sourceLimit - 4)
+        #expect(h.source.hasPrefix("print('end')\n# 进程"))
+    }
+
+    @Test func versionFlag() throws {
+        let r = try Self.proctutor(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout == ProcTutorVersion.current + "\n")
     }
 
     @Test func plainIsTheDefaultAndRawIsOptIn() throws {

@@ -37,6 +37,7 @@ struct PrintedRunTests {
         let events = try text.split(separator: "\n").map { try EventJSON.decode(String($0)) }
         let starts = events.filter { $0.name == "start" }
         #expect(starts.count == 2, "main and its forked child: \(text)")
+        #expect(events.first?.name == "run", "the header first, from __supervise too")
         guard case let .summary(s) = events.last?.kind else { Issue.record("no summary last: \(text)"); return }
         #expect(s.exitCode == 5)
         #expect(!text.contains("\"event\":\"raw\""), "raw lines only when asked")

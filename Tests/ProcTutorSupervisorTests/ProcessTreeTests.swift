@@ -48,6 +48,9 @@ struct ProcessTreeTests {
             """))
         checkTree(r)
         #expect(r.selfReports.count == 2)
+        // The tutorial's NDJSON (`__supervise`) opens with the run header too, once.
+        #expect(r.events.first?.name == "run")
+        #expect(r.events.filter { $0.name == "run" }.count == 1)
         let child = try #require(r.selfReports.first { $0.tag == "child" })
         #expect(r.starts[child.pid]?.method == .osFork)
         #expect(r.starts[child.pid]?.name == nil)
