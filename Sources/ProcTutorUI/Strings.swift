@@ -111,6 +111,7 @@ enum S {
     static let evTaskDone = Localized(zh: "任务完成", en: "task done")
     static let evTaskFailed = Localized(zh: "任务失败", en: "task failed")
     static let evRetrieved = Localized(zh: "的结果被取回（.get()）", en: "result fetched (.get())")
+    static let evRun = Localized(zh: "开始运行", en: "run of")
     static let evEnd = Localized(zh: "运行结束：", en: "run ended:")
     static let frozen = Localized(zh: "已冻结（SIGSTOP）：sleep 的期限照样流逝", en: "frozen (SIGSTOP): sleep deadlines still pass")
     static let kStep = Localized(zh: "逐个事件", en: "step")

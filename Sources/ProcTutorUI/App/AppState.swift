@@ -73,6 +73,8 @@ public struct AppState: Sendable {
     /// The current run, or the last one (kept on screen after it ends): the live fold of every event.
     /// Replace it with `replaceRun`, which starts its history afresh; mutate it only through `record`.
     public internal(set) var run: RunState?
+    /// `proctutor replay`: the run on screen is a recording; nothing can be run or re-run.
+    public var replayOnly = false
     /// The same run's whole log, for the time cursor.
     public private(set) var history: RunHistory?
     /// The moment the panes show; nil: the live run (or its end).

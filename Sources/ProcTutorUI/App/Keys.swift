@@ -105,7 +105,8 @@ enum Keys {
     static func startRun(_ s: inout AppState, demo name: String? = nil, startMethod: StartMethod?? = nil)
         -> [AppCommand]
     {
-        guard let lesson = s.lesson, let demo = lesson.demo(named: name ?? s.variant[lesson.id]) else { return [] }
+        guard !s.replayOnly, let lesson = s.lesson, let demo = lesson.demo(named: name ?? s.variant[lesson.id])
+        else { return [] }
         let method = startMethod ?? (s.startMethod ?? demo.startMethod)
         let path = lesson.path(of: demo)
         let wasRunning = s.isRunning

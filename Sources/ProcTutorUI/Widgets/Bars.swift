@@ -68,19 +68,20 @@ enum KeyBar {
             keys += [("p", c.playing ? S.kPauseView[l] : S.kPlay[l], 9), (", .", S.kStep[l], 9),
                      ("< >", S.kSpeed[l], 8), ("0", S.kStart[l], 7), ("$", S.kLive[l], 9)]
             if s.isRunning { keys.append(("s", S.kStop[l], 8)) }
-            keys.append(("r", S.kRerun[l], 6))
+            if !s.replayOnly { keys.append(("r", S.kRerun[l], 6)) }
         } else if s.isRunning {
             keys += [("r", S.kRerun[l], 8), ("s", S.kStop[l], 9), ("p", S.kPauseView[l], 7),
                      ("F", s.run?.paused == true ? S.kThaw[l] : S.kFreeze[l], 4)]
         } else {
-            keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l], 9))
+            if !s.replayOnly { keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l], 9)) }
             if s.run != nil { keys += [("p", S.kPlay[l], 7), (", .", S.kStep[l], 6)] }
         }
         // Only the keys that do something here: `proctutor watch` has one lesson and no quiz.
         if s.lessons.count > 1 { keys.append(("←→", S.kLesson[l], 6)) }
         keys += [("Tab", S.kPane[l], 6), ("↑↓", S.kScroll[l], 1)]
         if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }
-        keys += [("m", S.kMethod[l], 3), ("o", S.kOutput[l], 2)]
+        if !s.replayOnly { keys.append(("m", S.kMethod[l], 3)) }
+        keys.append(("o", S.kOutput[l], 2))
         if !(s.lesson?.quiz.isEmpty ?? true) { keys.append(("Q", S.kQuiz[l], 7)) }
         keys += [("?", S.kHelp[l], 8), ("q", S.kQuit[l], 9)]
         return keys

@@ -65,7 +65,10 @@ enum TimeBar {
             return "ℹ " + screenSafe(text)
         case let .summary(sum):
             return "\(S.evEnd[l]) \(S.exitCode[l]) \(sum.exitCode)"
-        default:
+        case let .run(header):
+            let name = header.program.split(separator: "/").last.map(String.init) ?? header.program
+            return "\(S.evRun[l]) \(screenSafe(name)) (\(header.startMethod?.rawValue ?? S.defaultMethod[l]), Python \(header.pythonVersion ?? "?"))"
+        case .raw:
             return e.name
         }
     }
