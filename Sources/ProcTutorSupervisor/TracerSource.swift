@@ -43,6 +43,7 @@ def _proctutor_install():
         capped = False
         retrieved = set()
         atexit = False
+        hooked = 0  # pid whose worker queues are hooked
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
     # PROCTUTOR_EVENTS_ID is "TOKEN DEV:INO": the file starts with the run's token. A program may close the
@@ -510,6 +511,9 @@ def _proctutor_install():
         target = getattr(process, "_target", None)
         if getattr(target, "__name__", None) != "worker" or getattr(target, "__module__", "") != "multiprocessing.pool":
             return
+        if S.hooked == S.pid:
+            return  # already done in this process (a second after-fork hook must not wrap the wrappers)
+        S.hooked = S.pid
         args = getattr(process, "_args", ())
         if len(args) < 2:
             return
@@ -629,6 +633,30 @@ def _proctutor_install():
         if method:
             d = context._default_context
             d._default_context = context._concrete_contexts[method]
+        if "--multiprocessing-fork" in (getattr(sys, "argv", None) or []):
+            patch_spawn_after_fork(context)
+
+    def patch_spawn_after_fork(context):
+        """In a spawned child, 3.10+: _bootstrap calls self._after_fork() instead of util._run_after_forkers(),
+        and SpawnProcess._after_fork does nothing ("process is spawned, nothing to do"), so multiprocessing's
+        after-fork registry, where on_child_start waits, is never run. The no-op is replaced, in this
+        interpreter only, by one that runs on_child_start; it is called once, after current_process() is set,
+        and never raises."""
+        SP = getattr(context, "SpawnProcess", None)
+        real = getattr(SP, "__dict__", {}).get("_after_fork")
+        if not isinstance(real, staticmethod):
+            return  # 3.8, 3.9: the registry runs
+        real_fn = real.__func__
+
+        def _after_fork():
+            real_fn()
+            on_child_start(sys.modules["multiprocessing.process"].current_process())
+
+        _after_fork.__qualname__ = real_fn.__qualname__
+        _after_fork.__module__ = real_fn.__module__
+        _after_fork.__doc__ = real_fn.__doc__
+        _after_fork.__wrapped__ = real_fn
+        SP._after_fork = staticmethod(_after_fork)
 
     mp = {}
     patches = {
@@ -636,7 +664,7 @@ def _proctutor_install():
         "multiprocessing.util": patch_util,
         "multiprocessing.pool": patch_pool,
     }
-    if env.get("PROCTUTOR_START_METHOD"):
+    if env.get("PROCTUTOR_START_METHOD") or "--multiprocessing-fork" in (getattr(sys, "argv", None) or []):
         patches["multiprocessing.context"] = patch_context
 
     class Finder(object):
