@@ -43,6 +43,8 @@ def _proctutor_install():
         capped = False
         retrieved = set()
         atexit = False
+        hooked = 0  # pid whose worker queues are hooked
+        ids = None  # the task counter (job_ids)
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
     # PROCTUTOR_EVENTS_ID is "TOKEN DEV:INO": the file starts with the run's token. A program may close the
@@ -427,6 +429,16 @@ def _proctutor_install():
         return n if isinstance(n, str) else type(f).__name__
 
     def patch_pool(pool):
+        try:
+            if S.ids is None:
+                S.ids = pool.job_counter
+            else:
+                pool.job_counter = S.ids
+        except Exception:
+            pass
+        patch_pool_results(pool)
+
+    def patch_pool_results(pool):
         """Remembers which failed results the program fetched. No wrapper is on a path an exception takes (a
         traceback never shows the tracer) and no attribute is added (dir() of a result is unchanged):
         get() calls ready() once it has waited, so ready() called from get() on a failed result means the
@@ -504,16 +516,37 @@ def _proctutor_install():
             S.retrieved.add(job)
             emit('"k":"got","j":%d' % job)
 
+    def error_text(e):
+        """`Type: message` of a task's exception, unwrapped from the traceback carrier the worker sends."""
+        if type(e).__name__ in ("ExceptionWithTraceback", "_ExceptionWithTraceback"):
+            e = getattr(e, "exc", e)
+        try:
+            msg = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
+        except Exception:
+            msg = type(e).__name__
+        return msg[:500]
+
     def hook_worker_queues(process):
-        """In a pool worker, before pool.worker runs: its queues' get/put report each task (instance
-        attributes: the worker looks them up once, and they return normally)."""
+        """In a pool or ProcessPoolExecutor worker, before its loop runs: its queues' get/put report each task
+        (instance attributes: the worker looks them up once, and they return normally)."""
         target = getattr(process, "_target", None)
-        if getattr(target, "__name__", None) != "worker" or getattr(target, "__module__", "") != "multiprocessing.pool":
+        name = getattr(target, "__name__", None)
+        module = getattr(target, "__module__", "")
+        if name == "worker" and module == "multiprocessing.pool":
+            hook = hook_pool_worker
+        elif name == "_process_worker" and module == "concurrent.futures.process":
+            hook = hook_executor_worker
+        else:
             return
+        if S.hooked == S.pid:
+            return  # already done in this process (a second after-fork hook must not wrap the wrappers)
         args = getattr(process, "_args", ())
         if len(args) < 2:
             return
-        inqueue, outqueue = args[0], args[1]
+        S.hooked = S.pid
+        hook(args[0], args[1])
+
+    def hook_pool_worker(inqueue, outqueue):
         pool = sys.modules.get("multiprocessing.pool")
         mapstar = getattr(pool, "mapstar", None) or object()
         starmapstar = getattr(pool, "starmapstar", None) or object()
@@ -547,13 +580,7 @@ def _proctutor_install():
                 if result[0]:
                     emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, job))
                 else:
-                    e = result[1]
-                    e = getattr(e, "exc", e) if type(e).__name__ == "ExceptionWithTraceback" else e
-                    try:
-                        msg = "%s: %s" % (type(e).__name__, e) if str(e) else type(e).__name__
-                    except Exception:
-                        msg = type(e).__name__
-                    emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(msg[:500])))
+                    emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(error_text(result[1]))))
             except Exception:
                 pass
             real_put(obj, *a, **k)
@@ -563,6 +590,117 @@ def _proctutor_install():
             outqueue.put = put
         except Exception:
             pass
+
+    def hook_executor_worker(call_queue, result_queue):
+        """concurrent.futures.process._process_worker: call_queue.get() hands out a _CallItem (work_id, fn,
+        args, kwargs; map's chunks are partial(_process_chunk, fn) with args (chunk,)); result_queue.put()
+        sends a _ResultItem (work_id, exception or result), or the worker's pid when it leaves."""
+        cfp = sys.modules.get("concurrent.futures.process")
+        process_chunk = getattr(cfp, "_process_chunk", None) or object()
+        real_get = call_queue.get
+        real_put = result_queue.put
+
+        def describe(item):
+            fn, args = item.fn, item.args
+            if getattr(fn, "func", None) is process_chunk and getattr(fn, "args", None) and len(args) == 1:
+                chunk = args[0]  # tuples of arguments, one per call; map over one iterable: show the items
+                if type(chunk) is tuple and all(type(c) is tuple and len(c) == 1 for c in chunk):
+                    chunk = tuple([c[0] for c in chunk])
+                return func_name(fn.args[0]), short_repr(chunk)
+            return func_name(fn), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
+
+        def get(*a, **k):
+            item = real_get(*a, **k)
+            try:
+                if item is not None and type(item).__name__ == "_CallItem":
+                    fn, ar = describe(item)
+                    emit('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (
+                        S.pid, item.work_id, q(fn), q(ar)))
+            except Exception:
+                pass
+            return item
+
+        def put(obj, *a, **k):
+            # First, as for Pool: the executor may be shut down (and its workers killed) once the result is in.
+            try:
+                if type(obj).__name__ == "_ResultItem":
+                    if obj.exception is None:
+                        emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, obj.work_id))
+                    else:
+                        emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (
+                            S.pid, obj.work_id, q(error_text(obj.exception))))
+            except Exception:
+                pass
+            return real_put(obj, *a, **k)
+
+        try:
+            call_queue.get = get
+            result_queue.put = put
+        except Exception:
+            pass
+
+    def job_ids():
+        """The run's task numbers in this process: Pool's job counter, shared with ProcessPoolExecutor's work
+        ids, so a program that uses both (or several executors) never gives two tasks one number."""
+        if S.ids is None:
+            import itertools  # loaded by multiprocessing already
+            S.ids = itertools.count()
+        return S.ids
+
+    def patch_executor(cfp):
+        """ProcessPoolExecutor in the program's process. submit() numbers its work items from the executor's
+        _queue_count; creating a _WorkItem (in submit, just before that number is used) sets it from the run's
+        counter. The future's condition becomes a subclass whose __exit__ (not on an exception's path: a
+        traceback never shows it) sees Future.result() raise the task's exception, or Future.exception()
+        return it: the program has fetched the failure. Nothing is added to the future or the executor."""
+        import threading
+        import weakref
+        base = sys.modules.get("concurrent.futures._base")
+        Future = base.Future
+        codes = (Future.result.__code__, Future.exception.__code__)
+        result_code = codes[0]
+        WorkItem = cfp._WorkItem
+        real_init = WorkItem.__init__
+        real_exit = threading.Condition.__exit__
+        futures = weakref.WeakKeyDictionary()  # condition -> (work id, weak future)
+        getframe = sys._getframe
+
+        class Condition(threading.Condition):
+            def __exit__(self, *args):
+                r = real_exit(self, *args)
+                try:
+                    code = getframe(1).f_code
+                    if code is result_code or code is codes[1]:
+                        job, ref = futures[self]
+                        f = ref()
+                        e = getattr(f, "_exception", None)
+                        if e is not None and (args[1] is e if code is result_code else args[0] is None):
+                            seen(job)
+                except Exception:
+                    pass
+                return r
+
+        Condition.__name__ = Condition.__qualname__ = "Condition"
+        Condition.__module__ = "threading"
+        Condition.__doc__ = threading.Condition.__doc__
+
+        def __init__(self, *args, **kwargs):
+            real_init(self, *args, **kwargs)
+            try:
+                executor = getframe(1).f_locals.get("self")
+                future = self.future
+                if type(getattr(executor, "_queue_count", None)) is int and type(future._condition) is threading.Condition:
+                    job = next(job_ids())
+                    executor._queue_count = job
+                    futures[future._condition] = (job, weakref.ref(future))
+                    future._condition.__class__ = Condition
+            except Exception:
+                pass
+
+        __init__.__qualname__ = "_WorkItem.__init__"
+        __init__.__module__ = cfp.__name__
+        __init__.__wrapped__ = real_init
+        WorkItem.__init__ = __init__
 
     def on_child_start(process):
         """multiprocessing's after-fork hook in every child (fork, spawn, forkserver), after _bootstrap has
@@ -629,14 +767,39 @@ def _proctutor_install():
         if method:
             d = context._default_context
             d._default_context = context._concrete_contexts[method]
+        if "--multiprocessing-fork" in (getattr(sys, "argv", None) or []):
+            patch_spawn_after_fork(context)
+
+    def patch_spawn_after_fork(context):
+        """In a spawned child, 3.10+: _bootstrap calls self._after_fork() instead of util._run_after_forkers(),
+        and SpawnProcess._after_fork does nothing ("process is spawned, nothing to do"), so multiprocessing's
+        after-fork registry, where on_child_start waits, is never run. The no-op is replaced, in this
+        interpreter only, by one that runs on_child_start; it is called once, after current_process() is set,
+        and never raises."""
+        SP = getattr(context, "SpawnProcess", None)
+        real = getattr(SP, "__dict__", {}).get("_after_fork")
+        if not isinstance(real, staticmethod):
+            return  # 3.8, 3.9: the registry runs
+        real_fn = real.__func__
+
+        def _after_fork():
+            real_fn()
+            on_child_start(sys.modules["multiprocessing.process"].current_process())
+
+        _after_fork.__qualname__ = real_fn.__qualname__
+        _after_fork.__module__ = real_fn.__module__
+        _after_fork.__doc__ = real_fn.__doc__
+        _after_fork.__wrapped__ = real_fn
+        SP._after_fork = staticmethod(_after_fork)
 
     mp = {}
     patches = {
         "multiprocessing.process": patch_process,
         "multiprocessing.util": patch_util,
         "multiprocessing.pool": patch_pool,
+        "concurrent.futures.process": patch_executor,
     }
-    if env.get("PROCTUTOR_START_METHOD"):
+    if env.get("PROCTUTOR_START_METHOD") or "--multiprocessing-fork" in (getattr(sys, "argv", None) or []):
         patches["multiprocessing.context"] = patch_context
 
     class Finder(object):

@@ -108,6 +108,33 @@ import TestSupport
             print("end", end="")
         """)
 
+    /// ProcessPoolExecutor: results, a failure fetched by result() (its traceback printed) and by exception(),
+    /// what a future lists, and at the end a failure nobody catches (exit 1, the interpreter's traceback).
+    static let executorProgram = Harness.program("""
+        import sys, traceback
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, wait
+        def sq(x): return x * x
+        def bad(x): return "%f" % x
+        if __name__ == "__main__":
+            # Waited for first: result() raises from the same line of _base.py every run.
+            with ProcessPoolExecutor(1, mp_context=mp.get_context(sys.argv[1])) as ex:
+                f = ex.submit(sq, 3)
+                print(f.result(), list(ex.map(sq, range(3))))
+                g = ex.submit(bad, "a")
+                wait([g])
+                try:
+                    g.result()
+                except TypeError:
+                    traceback.print_exc()
+                print(repr(g.exception()), g.done(), g.running(), g.cancelled())
+                print(sorted(n for n in dir(g) if not n.startswith("__")))
+                print(sorted(n for n in dir(ex) if not n.startswith("__")))
+                h = ex.submit(bad, "b")
+                wait([h])
+                h.result()
+        """)
+
     static let crashProgram = Harness.program("""
         import os, multiprocessing as mp
         def f(): print("child")
@@ -161,6 +188,18 @@ import TestSupport
                     "\(python) \(method) -u=\(unbuffered)")
             #expect(traced.status == plain.status)
         }
+    }
+
+    @Test(arguments: cases)
+    func executorIsUnchanged(_ python: String, _ method: String) throws {
+        let plain = try Self.run(python, Self.executorProgram, [method], traced: false, unbuffered: true)
+        let traced = try Self.run(python, Self.executorProgram, [method], traced: true, unbuffered: true)
+        #expect(plain.status == 1 << 8)
+        #expect(String(decoding: traced.stdout, as: UTF8.self) == String(decoding: plain.stdout, as: UTF8.self),
+                "\(python) \(method)")
+        #expect(String(decoding: traced.stderr, as: UTF8.self) == String(decoding: plain.stderr, as: UTF8.self),
+                "\(python) \(method)")
+        #expect(traced.status == plain.status)
     }
 
     @Test(arguments: Harness.pythons)
