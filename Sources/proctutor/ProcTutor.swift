@@ -12,7 +12,7 @@ struct ProcTutor: ParsableCommand {
         commandName: "proctutor",
         abstract: "A terminal tutorial that teaches Python multiprocessing by running the real thing.",
         version: ProcTutorVersion.current,
-        subcommands: [Learn.self, Run.self, WatchCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
+        subcommands: [Learn.self, Run.self, WatchCommand.self, ReplayCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
         defaultSubcommand: Learn.self
     )
 
