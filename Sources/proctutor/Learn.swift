@@ -75,6 +75,7 @@ struct Learn: ParsableCommand {
         let session = TutorialSession(state: state, store: store, python: python, tokenizing: tokenizing)
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
+        if let fallback = LocaleSetup.fallback { printError(LocaleSetup.note(fallback, lang: lang)) }
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }
 
