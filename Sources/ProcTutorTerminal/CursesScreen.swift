@@ -15,8 +15,9 @@ final class CursesScreen {
 
     /// Puts the terminal into the tutorial's mode. Throws when curses cannot start (unknown `TERM`, no tty).
     func start(environment: [String: String]) throws(TerminalError) {
-        // Wide characters (CJK) only get their real widths with the user's locale.
-        setlocale(LC_ALL, "")
+        // Wide characters (CJK) only get their real widths with the user's locale, and any non-ASCII character
+        // is drawn only in a UTF-8 one: a locale that is not installed falls back to C.UTF-8 (LocaleSetup).
+        LocaleSetup.activate(environment: environment)
         // Saved before curses touches anything: the crash handlers put exactly this back.
         guard pt_guard_save_termios(STDOUT_FILENO) else { throw .notATerminal }
         // Escape alone must not wait a second for a sequence that never comes.

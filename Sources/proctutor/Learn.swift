@@ -76,6 +76,7 @@ struct Learn: ParsableCommand {
                                       runs: RunStore(environment: environment))
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
+        if let fallback = LocaleSetup.fallback { printError(LocaleSetup.note(fallback, lang: lang)) }
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }
 

@@ -60,6 +60,7 @@ struct WatchCommand: ParsableCommand {
             return
         }
         for note in session.problems { printError(note) }
+        if let fallback = LocaleSetup.fallback { printError(LocaleSetup.note(fallback, lang: state.lang)) }
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }
 
