@@ -44,18 +44,21 @@ struct ReplayCommand: ParsableCommand {
                                valueName: "zh|en"))
     var lang: Lang?
 
-    func validate() throws {
-        if json && plain { throw ValidationError("--json and --plain exclude each other") }
-        if (json || plain) && at == nil { throw ValidationError("--json and --plain go with --at T") }
-        if let at, !(at >= 0) { throw ValidationError("--at must be 0 or more seconds (got \(at))") }
-        if let speed, !(speed >= 0.01 && speed <= 4) { throw ValidationError("--speed must be from 0.01 to 4 (got \(speed))") }
-        if cast != nil && at != nil { throw ValidationError("--cast and --at exclude each other") }
+    /// Bad options are bad input like a bad file: one line and exit 2 (the parser's own errors say 64).
+    func checkOptions() throws {
+        func bad(_ message: String) -> ExitCode { failure("proctutor replay: " + message) }
+        if json && plain { throw bad("--json and --plain exclude each other") }
+        if (json || plain) && at == nil { throw bad("--json and --plain go with --at T") }
+        if let at, !(at >= 0) { throw bad("--at must be 0 or more seconds (got \(at))") }
+        if let speed, !(speed >= 0.01 && speed <= 4) { throw bad("--speed must be from 0.01 to 4 (got \(speed))") }
+        if cast != nil && at != nil { throw bad("--cast and --at exclude each other") }
         if cast != nil && CastSize(size) == nil {
-            throw ValidationError("--size must be COLSxROWS, at least 80x24 and at most 400x200 (got '\(size)')")
+            throw bad("--size must be COLSxROWS, at least 80x24 and at most 400x200 (got '\(size)')")
         }
     }
 
     func run() throws {
+        try checkOptions()
         let environment = ProcessInfo.processInfo.environment
         let recording = try Self.load(file)
         let end = Replay.end(of: recording)
