@@ -119,6 +119,20 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    /// `n` finished: the tally of twenty lesson-1-like runs, the third selected.
+    @Test func tallyOfTwentyRuns() {
+        both { w, h in
+            var s = Fixtures.state(width: w, height: h, lesson: 0)
+            press(&s, .char("n"))
+            for i in 0..<RepeatRuns.defaultCount {
+                for e in RepeatRunsTests.run(parentFirst: i % 5 != 2, base: PID(4000 + 10 * i)) { _ = App.update(&s, .run(e)) }
+                _ = App.update(&s, .runEnded)
+            }
+            press(&s, .down, .down)
+            return s
+        }
+    }
+
     @Test func poolRunFrozen() {
         both { w, h in
             var s = Fixtures.poolState(width: w, height: h, lang: .en)

@@ -86,6 +86,8 @@ enum FloodError: Error {
 
 /// The flood in progress (the setup hook makes it, every frame advances it).
 nonisolated(unsafe) var flood: Flood?
+/// A 100,000-event recording as `run --json` writes it (figure 8's load benchmark).
+nonisolated(unsafe) var recordingText: String?
 
 let lostEvents = BenchmarkMetric.custom("lost events", polarity: .prefersSmaller, useScalingFactor: false)
 let liveProcesses = BenchmarkMetric.custom("live processes", polarity: .prefersLarger, useScalingFactor: false)
@@ -108,6 +110,44 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(lostEvents, flood.lost)
         benchmark.measurement(liveProcesses, flood.state.run?.table.aliveCount ?? 0)
     }, setup: { flood = try Flood() }, teardown: { flood = nil })
+
+    // Figure 8: the time cursor over a long run. The flood's first 100,000 events, then every iteration jumps
+    // the cursor to a pseudo-random moment and draws the frame (a click on the timeline, a key).
+    Benchmark("cursor: jump anywhere in 100000 events, then view", configuration: .init(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .microseconds, warmupIterations: 1,
+        scalingFactor: .one, maxDuration: .seconds(300), maxIterations: 1000), closure: { _ in
+        guard let flood else { return }
+        flood.frame = (flood.frame &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
+        let end = flood.state.runEnd
+        flood.state.showMoment(Double(flood.frame % 10_000) / 10_000 * end)
+        blackHole(App.view(flood.state))
+    }, setup: {
+        let f = try Flood()
+        while f.fed < 100_000 {
+            for m in f.nextMessages() { _ = App.update(&f.state, m) }
+        }
+        f.frame = 1
+        flood = f
+    }, teardown: { flood = nil })
+
+    // Figure 8: opening a 100,000-event recording (`proctutor replay FILE`): parse its NDJSON and fold it.
+    Benchmark("load: a 100000-event recording", configuration: .init(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .microseconds, warmupIterations: 1,
+        scalingFactor: .one, maxDuration: .seconds(300), maxIterations: 20), closure: { _ in
+        guard let text = recordingText else { return }
+        let recording = try Recording.parse(text: text, file: "flood.ndjson")
+        blackHole(Replay.state(recording, file: "flood.ndjson", lang: .zh, width: 120, height: 40))
+    }, setup: {
+        let f = try Flood()
+        var lines = [EventJSON.encode(Event(t: 0, .run(RunHeader(
+            program: "/flood.py", python: "/usr/bin/python3", pythonVersion: "3.12.1",
+            argv: ["/usr/bin/python3", "-u", "/flood.py"], started: "2026-12-02T00:00:00.000Z", source: "pass\n"))))]
+        for e in f.state.run?.events ?? [] { lines.append(EventJSON.encode(e)) }
+        while lines.count < 100_001 {
+            for case let .run(e) in f.nextMessages() { lines.append(EventJSON.encode(e)) }
+        }
+        recordingText = lines.prefix(100_001).joined(separator: "\n") + "\n"
+    }, teardown: { recordingText = nil })
 
     // Where a frame's time goes once the log is long: the same flood fed without drawing, then only view.
     Benchmark("view: 120x40 after the whole flood", configuration: .init(

@@ -28,6 +28,8 @@ public enum App {
             state.run?.ended = true
             state.run?.paused = false
             if state.overlay == .confirmQuit { state.overlay = nil }
+            // During `n` the next run starts at once; a slow replay would only be cut off.
+            if state.repeatRuns.map({ !$0.isDone }) ?? false { return Repeating.runEnded(&state) }
             TimeControl.runEnded(&state)
             return Quiz.runEnded(&state)
         case let .frame(wall):

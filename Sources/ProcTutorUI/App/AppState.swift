@@ -27,6 +27,8 @@ public enum OutputMode: Sendable {
 public enum Overlay: Equatable, Sendable {
     case help
     case confirmQuit
+    /// The tally of `n`'s repeated runs.
+    case tally
 }
 
 /// A finished quiz's result (Core's `QuizScore` without the date, which the backend adds when it saves).
@@ -73,6 +75,8 @@ public struct AppState: Sendable {
     /// The current run, or the last one (kept on screen after it ends): the live fold of every event.
     /// Replace it with `replaceRun`, which starts its history afresh; mutate it only through `record`.
     public internal(set) var run: RunState?
+    /// `n`: the demo run N times and tallied (the last such set, kept until the next).
+    public var repeatRuns: RepeatRuns?
     /// `proctutor replay`: the run on screen is a recording; nothing can be run or re-run.
     public var replayOnly = false
     /// The same run's whole log, for the time cursor.
@@ -138,6 +142,11 @@ public struct AppState: Sendable {
                                                 startMethod: $0.startMethod)) }
         if let new { for e in new.events { history?.append(e) } }
         cursor = nil
+    }
+
+    /// Puts the time cursor at run time `t`, paused there (what a click on the timeline does).
+    public mutating func showMoment(_ t: Double) {
+        TimeControl.jump(&self, to: t)
     }
 
     /// Folds one event of the current run into the live view and the history.

@@ -12,6 +12,8 @@ enum Keys {
             case .char("y"), .char("Y"), .char("q"), .enter: return [.stopRun, .quit]
             default: s.overlay = nil; return []
             }
+        case .tally:
+            return Repeating.handleTally(&s, key)
         case .help:
             // Any key closes help (as in htop); a wheel scroll does not.
             if case .wheelUp = key { return [] }
@@ -35,7 +37,12 @@ enum Keys {
         case .char("r"):
             return startRun(&s)
         case .char("s"):
+            if let r = s.repeatRuns, !r.isDone { return Repeating.cancel(&s) }
             if s.isRunning { return [.stopRun] }
+        case .char("n"):
+            return Repeating.start(&s)
+        case .char("t"):
+            if s.repeatRuns != nil { s.overlay = .tally }
         case .char("p"):
             TimeControl.togglePlay(&s)
         case .char("."):

@@ -20,6 +20,7 @@ enum Screen {
         switch s.overlay {
         case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang)
         case .confirmQuit: ConfirmView.render(into: &buf, area: buf.area, text: S.confirmQuit[s.lang])
+        case .tally: TallyOverlay.render(into: &buf, area: buf.area, state: s)
         case nil: break
         }
     }

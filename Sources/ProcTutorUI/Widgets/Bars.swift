@@ -61,12 +61,13 @@ enum KeyBar {
         let l = s.lang
         if s.overlay == .help { return [("Esc", S.kClose[l], 9)] }
         if s.overlay == .confirmQuit { return [("y", S.kQuit[l], 9), ("n", S.kClose[l], 9)] }
+        if s.overlay == .tally { return TallyOverlay.keys(s) }
         if let quiz = s.quiz { return Quiz.keys(quiz, s).map { ($0.0, $0.1, 5) } }
         var keys: [(String, String, Int)] = []
         if let c = s.cursor {
             // The past is on screen: the keys that move through it come first.
             keys += [("p", c.playing ? S.kPauseView[l] : S.kPlay[l], 9), (", .", S.kStep[l], 9),
-                     ("< >", S.kSpeed[l], 8), ("0", S.kStart[l], 7), ("$", S.kLive[l], 9)]
+                     ("< >", S.kSpeed[l], 8), ("0", S.kStart[l], 7), ("$", s.isRunning ? S.kLive[l] : S.kEnd[l], 9)]
             if s.isRunning { keys.append(("s", S.kStop[l], 8)) }
             if !s.replayOnly { keys.append(("r", S.kRerun[l], 6)) }
         } else if s.isRunning {
@@ -77,6 +78,13 @@ enum KeyBar {
             if s.run != nil { keys += [("p", S.kPlay[l], 7), (", .", S.kStep[l], 6)] }
         }
         // Only the keys that do something here: `proctutor watch` has one lesson and no quiz.
+        if let r = s.repeatRuns, !r.isDone {
+            keys.removeAll { $0.0 == "s" }
+            keys.insert(("s", "\(S.kStopRepeat[l]) \(r.finished.count)/\(r.total)", 9), at: 0)
+        } else if !s.replayOnly && !s.isRunning && s.quiz == nil {
+            keys.append(("n", S.kRepeat[l], 5))
+            if s.repeatRuns != nil { keys.append(("t", S.kTally[l], 4)) }
+        }
         if s.lessons.count > 1 { keys.append(("←→", S.kLesson[l], 6)) }
         keys += [("Tab", S.kPane[l], 6), ("↑↓", S.kScroll[l], 1)]
         if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }

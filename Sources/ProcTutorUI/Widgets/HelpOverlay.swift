@@ -15,6 +15,7 @@ public enum HelpOverlay {
         (k("< >"), L("回放更慢 / 更快：0.01× … 4×", "replay slower / faster: 0.01× … 4×")),
         (k("0  $"), L("回到运行开始 / 回到实时（Esc 也可以）", "to the start of the run / back to live (Esc too)")),
         (L("单击时间线", "click timeline"), L("把时间光标放到那一刻", "puts the time cursor at that moment")),
+        (k("n  t"), L("连续运行 20 次并统计输出顺序 / 再看统计", "run 20 times and tally the order / the tally again")),
         (k("F"), L("冻结/解冻真实进程（SIGSTOP）：sleep 期限照样流逝", "freeze/thaw the real processes (SIGSTOP): sleeps still expire")),
         (k(""), L("", "")),
         (k("← → [ ]"), L("上一课 / 下一课", "previous / next lesson")),
