@@ -17,6 +17,15 @@ enum S {
     static let earlierDropped = Localized(zh: " 行较早的输出已丢弃（只保留最后的行）", en: " earlier lines dropped (only the latest are kept)")
     static let raw = Localized(zh: "原始", en: "raw")
     static let alive = Localized(zh: "存活", en: "alive")
+    static let started = Localized(zh: "已启动", en: "started")
+    static let exited = Localized(zh: "已退出", en: "exited")
+    /// After a count: the exited rows the table folds when a run starts very many processes.
+    static let foldedExited = Localized(zh: " 个更早退出的进程（已折叠；上面是存活的和最近退出的）",
+                                        en: " more exited earlier (folded; alive and latest exited above)")
+    /// Around a run's label on a pane that shows a run of another program or start method than the code pane.
+    static let runOfOpen = Localized(zh: "（这是 ", en: "(run of ")
+    static let runOfClose = Localized(zh: " 的运行）", en: ")")
+    static let mStartMethod = Localized(zh: "m: 启动方式", en: "m: start method")
     static let defaultMethod = Localized(zh: "默认", en: "default")
     static let paused = Localized(zh: "已暂停", en: "paused")
     static let running = Localized(zh: "运行中", en: "running")
@@ -49,17 +58,29 @@ enum S {
     // Output
     static let unretrieved = Localized(zh: " 个进程池任务失败了，却没有人取回结果（.get()）：",
                                        en: " pool task failure(s) that nobody retrieved (.get()):")
+    static let failuresKeyHint = Localized(zh: "按 e 查看全部失败的任务", en: "e lists every failed task")
+    static let fTitle = Localized(zh: "失败的任务", en: "Failed tasks")
+    static let fRetrieved = Localized(zh: "（结果已被取回）", en: "(result fetched)")
+    static let fNotRetrieved = Localized(zh: "（没有人取回结果）", en: "(nobody fetched the result)")
+    static let kFailures = Localized(zh: "失败的任务", en: "failures")
     static let unretrievedYet = Localized(zh: "（尚未取回）", en: "(not retrieved yet)")
 
     // Timeline
-    static let legend = Localized(zh: "█ 存活  ▒ 僵尸  3 第 3 号任务  ✗ 失败的任务",
-                                  en: "█ alive  ▒ zombie  3 pool task 3  ✗ failed task")
+    static let legend = Localized(zh: "█ 存活  ▒ 僵尸", en: "█ alive  ▒ zombie")
+    static let legendTasks = Localized(zh: "12 第 12 号任务  · 任务号放不下  ✗ 失败的任务",
+                                       en: "12 pool task 12  · no room for its number  ✗ failed")
 
     // Summary line
     static let procs = Localized(zh: "个进程", en: "processes")
     static let zombies = Localized(zh: "僵尸", en: "zombie")
     static let exitCode = Localized(zh: "退出码", en: "exit code")
     static let stoppedBy = Localized(zh: "已停止", en: "stopped")
+    static let rTimeout = Localized(zh: "超时", en: "timeout")
+    static let rInterrupt = Localized(zh: "被中断", en: "interrupted")
+    static let rProcessLimit = Localized(zh: "进程过多", en: "too many processes")
+    static let rUser = Localized(zh: "由你停止", en: "by you")
+    static let rLeftover = Localized(zh: "遗留进程", en: "leftover processes")
+    static let rSupervisorLost = Localized(zh: "监督进程丢失", en: "supervisor lost")
 
     // Too small
     static let tooSmallTitle = Localized(zh: "终端窗口太小", en: "The terminal is too small")

@@ -26,6 +26,8 @@ public enum Theme {
     public static let zombie = Style(fg: .magenta, bold: true)
     public static let stopped = Style(fg: .yellow, bold: true)
     public static let error = Style(fg: .red, bold: true)
+    /// A run's start method on the processes pane's title when it is not the interpreter's default.
+    public static let badge = Style(fg: .yellow, bold: true, reverse: true)
     public static let alarm = Style(fg: .white, bg: .red, bold: true, reverse: false)
     public static let ok = Style(fg: .green, bold: true)
     public static let wrong = Style(fg: .red, bold: true)

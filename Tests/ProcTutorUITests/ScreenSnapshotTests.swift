@@ -21,6 +21,16 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    /// Both sizes in both languages (`NAME.zh-80x24` …): the screens issue 15 added.
+    func everyLanguage(_ make: (Int, Int, Lang) -> AppState, testName: String = #function, line: UInt = #line) {
+        for lang in [Lang.zh, .en] {
+            for (w, h) in Self.sizes {
+                assertSnapshot(of: App.view(make(w, h, lang)), as: .screen, named: "\(lang.rawValue)-\(w)x\(h)",
+                               testName: testName, line: line)
+            }
+        }
+    }
+
     func press(_ s: inout AppState, _ keys: Key...) {
         for k in keys { _ = App.update(&s, .key(k)) }
     }
@@ -296,5 +306,64 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         let frame = App.view(s)
         #expect(frame.cells.allSatisfy { $0.style.fg == .default && $0.style.bg == .default })
         assertSnapshot(of: frame, as: .screen)
+    }
+
+    /// Lesson 5 under spawn: 1,200 workers came and went, 7 alive; the table leads with them, the rest folded.
+    @Test func churnFoldsTheExited() {
+        everyLanguage { w, h, lang in
+            var s = PanesTruthTests.churn()
+            s.lang = lang
+            _ = App.update(&s, .resize(width: w, height: h))
+            s.focus = .processes
+            return s
+        }
+    }
+
+    /// `e` over the recorded broken pool run: all seven failures.
+    @Test func failuresOverlay() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 3, lang: lang)
+            press(&s, .char("r"))
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            press(&s, .char("e"))
+            return s
+        }
+    }
+
+    /// `v` after a run: the code pane shows the next variant, the run's panes say whose run they show.
+    @Test func runOfAnotherVariant() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 3, lang: lang)
+            press(&s, .char("r"))
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            press(&s, .char("v"), .char("$"))
+            s.focus = .output
+            return s
+        }
+    }
+
+    /// The help scrolled to its end at 80×24 (and whole at 120×40).
+    @Test func helpOverlayAtItsEnd() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 1, lang: lang)
+            press(&s, .char("?"), .end)
+            return s
+        }
+    }
+
+    /// A timed-out run in Chinese: the reason in Chinese, a long traceback line wrapped.
+    @Test func stoppedByTimeoutWithAWrappedTraceback() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.poolState(width: w, height: h, lang: lang)
+            s.focus = .output
+            _ = App.update(&s, .run(Event(t: 1.6, .output(pid: 101, stream: .stderr, text:
+                "TypeError: not all arguments converted during string formatting (in test1, called with ('mark0',), at the line that prints 执行时间)"))))
+            _ = App.update(&s, .run(Event(t: 60, .stopped(reason: .timeout, detail: "the run took longer than 60 s; the whole tree was stopped"))))
+            _ = App.update(&s, .runEnded)
+            press(&s, .char("$"))
+            return s
+        }
     }
 }

@@ -29,6 +29,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmQuit
     /// The tally of `n`'s repeated runs.
     case tally
+    /// Every failed pool task of the run on screen (`e`).
+    case failures
 }
 
 /// A finished quiz's result (Core's `QuizScore` without the date, which the backend adds when it saves).
@@ -69,8 +71,17 @@ public struct AppState: Sendable {
     public var followOutput = true
     /// Chosen demo per lesson id (absent: the lesson's first demo).
     public var variant: [String: String] = [:]
-    /// Start method forced for the next run (nil: the demo's own or the interpreter's default).
-    public var startMethod: StartMethod?
+    /// Start method the student chose with `m`, per lesson id: a choice made in one lesson never carries over
+    /// to another (lesson 4's Pool demo must not run under the spawn chosen in lesson 3).
+    public var startMethods: [String: StartMethod] = [:]
+    /// Start method forced for the current lesson's next run (nil: the demo's own or the interpreter's default).
+    public var startMethod: StartMethod? {
+        get { lesson.flatMap { startMethods[$0.id] } }
+        set {
+            guard let id = lesson?.id else { return }
+            startMethods[id] = newValue
+        }
+    }
     public var outputMode: OutputMode = .byPID
     /// The current run, or the last one (kept on screen after it ends): the live fold of every event.
     /// Replace it with `replaceRun`, which starts its history afresh; mutate it only through `record`.
@@ -87,7 +98,11 @@ public struct AppState: Sendable {
     }
     /// The history's fold at the cursor, kept in step with it (see `shown`).
     public private(set) var replayed: RunState?
-    public var overlay: Overlay?
+    public var overlay: Overlay? {
+        didSet { if overlay != oldValue { overlayScroll = 0 } }
+    }
+    /// First line shown in a scrolling overlay (help, failures).
+    public var overlayScroll = 0
     public var quiz: QuizSession?
     /// Runs that were replaced (re-run, lesson change) while still going: the backend still delivers their last
     /// events and one `.runEnded` each, which must not reach the run on screen.
@@ -173,6 +188,12 @@ public struct AppState: Sendable {
     }
 
     func scroll(_ pane: Pane) -> Int { scroll[pane] ?? 0 }
+
+    /// A run pane's title, with the run's label when the code pane shows another program or start method.
+    func runPaneTitle(_ pane: Localized) -> String {
+        guard runIsForeign, let run = shown else { return pane[lang] }
+        return "\(pane[lang]) \(S.runOfOpen[lang])\(run.label.text(lang))\(S.runOfClose[lang])"
+    }
 
     mutating func finishQuiz(lesson id: String, _ result: QuizResult) {
         quizResults[id] = result

@@ -14,10 +14,24 @@ enum Keys {
             }
         case .tally:
             return Repeating.handleTally(&s, key)
-        case .help:
-            // Any key closes help (as in htop); a wheel scroll does not.
-            if case .wheelUp = key { return [] }
-            if case .wheelDown = key { return [] }
+        case .help, .failures:
+            // The keys that scroll move the box; any other key closes it (as help does in htop).
+            if let delta = overlayScroll(s, key) {
+                let area = Rect(x: 0, y: 0, width: s.width, height: s.height)
+                let (count, width) = s.overlay == .help
+                    ? (HelpOverlay.lines(s.lang).count, HelpOverlay.contentWidth(s.lang))
+                    : (FailuresView.lineCount(s, area: area), FailuresView.contentWidth(area))
+                let rows = ScrollBox.rows(area: area, contentWidth: width, lineCount: count)
+                let step = switch delta {
+                case Int.min: -count
+                case Int.max: count
+                case -1000, 1000: delta.signum() * max(1, rows - 1)
+                default: delta
+                }
+                s.overlayScroll = ScrollBox.offset(s.overlayScroll + step, lineCount: count, rows: rows)
+                return []
+            }
+            if key == .char("q") && s.overlay == .failures { s.overlay = nil; return [] }
             s.overlay = nil
             return []
         case nil:
@@ -69,6 +83,8 @@ enum Keys {
             let order: [StartMethod?] = [nil, .fork, .spawn, .forkserver]
             let i = order.firstIndex(of: s.startMethod) ?? 0
             s.startMethod = order[(i + 1) % order.count]
+        case .char("e"):
+            if let run = s.shown, run.tasks.contains(where: { $0.status == .failed }) { s.overlay = .failures }
         case .char("o"):
             s.outputMode = s.outputMode == .byPID ? .raw : .byPID
             s.followOutput = true
@@ -106,6 +122,19 @@ enum Keys {
             break
         }
         return []
+    }
+
+    /// How far a key scrolls an overlay: ±1 a line, ±1000 a page, ±Int.max to an end; nil for other keys.
+    static func overlayScroll(_ s: AppState, _ key: Key) -> Int? {
+        switch key {
+        case .up, .char("k"), .wheelUp: -1
+        case .down, .char("j"), .wheelDown: 1
+        case .pageUp, .ctrl("b"): -1000
+        case .pageDown, .ctrl("f"), .char(" "): 1000
+        case .home, .char("g"): Int.min
+        case .end, .char("G"): Int.max
+        default: nil
+        }
     }
 
     /// `r`: (re)starts the chosen demo. A running demo is stopped first; the new run's panes start empty.

@@ -5,9 +5,15 @@ import ProcTutorCore
 struct PaneContent {
     var title: String
     var note: String = ""
+    /// Drawn after the title in `Theme.badge` (see `BlockWidget.badge`).
+    var badge: String = ""
     var header: [StyledLine] = []
     var count: Int
     var body: (Range<Int>) -> [StyledLine]
+    /// Set for a pane whose lines wrap (the output): the screen rows of body line `i`. Such a pane scrolls by
+    /// body line (the first visible line is the offset), and at its end it is filled from the bottom up, so
+    /// that the last line always shows whole and only the visible lines are ever wrapped.
+    var rowsOf: ((Int) -> [StyledLine])?
 
     init(title: String, note: String = "", header: [StyledLine] = [], lines: [StyledLine]) {
         self.title = title

@@ -18,7 +18,8 @@ enum Screen {
         if let bar = layout.timeBar { TimeBar.render(into: &buf, area: bar, state: s) }
         KeyBar.render(into: &buf, area: layout.keyBar, state: s)
         switch s.overlay {
-        case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang)
+        case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang, offset: s.overlayScroll)
+        case .failures: FailuresView.render(into: &buf, area: buf.area, state: s)
         case .confirmQuit: ConfirmView.render(into: &buf, area: buf.area, text: S.confirmQuit[s.lang])
         case .tally: TallyOverlay.render(into: &buf, area: buf.area, state: s)
         case nil: break
@@ -37,7 +38,7 @@ enum Screen {
             BlockWidget(title: content.title, note: content.note, focused: pane == s.focus).renderBorder(into: &buf, area: rect)
         }
         for (pane, rect, content) in contents {
-            BlockWidget(title: content.title, note: content.note, focused: pane == s.focus).renderTitle(into: &buf, area: rect)
+            BlockWidget(title: content.title, note: content.note, focused: pane == s.focus, badge: content.badge).renderTitle(into: &buf, area: rect)
             renderBody(pane, s, rect, content, focused: pane == s.focus, into: &buf)
         }
     }
@@ -51,13 +52,50 @@ enum Screen {
         for (i, line) in header.enumerated() { buf.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width) }
         let rows = inner.height - header.count
         guard rows > 0 else { return }
+        let markStyle = focused ? Theme.borderFocused : Theme.border
+        if let rowsOf = content.rowsOf {
+            let last = Scrolling.maxOffset(rows: rows, count: content.count, rowsOf: rowsOf)
+            let (visible, above, below) = wrappedRows(rowsOf, count: content.count, rows: rows, last: last,
+                offset: Scrolling.offset(s, pane, rows: rows, count: content.count, maxOffset: last))
+            for (i, line) in visible.enumerated() {
+                buf.put(line, x: inner.x, y: inner.y + header.count + i, maxWidth: inner.width)
+            }
+            if above { buf.put("↑", x: rect.right - 1, y: inner.y + header.count, style: markStyle) }
+            if below { buf.put("↓", x: rect.right - 1, y: inner.bottom - 1, style: markStyle) }
+            return
+        }
         let offset = Scrolling.offset(s, pane, rows: rows, count: content.count)
         let visible = offset..<min(content.count, offset + rows)
         for (i, line) in content.body(visible).enumerated() {
             buf.put(line, x: inner.x, y: inner.y + header.count + i, maxWidth: inner.width)
         }
-        let markStyle = focused ? Theme.borderFocused : Theme.border
         if offset > 0 { buf.put("↑", x: rect.right - 1, y: inner.y + header.count, style: markStyle) }
         if visible.upperBound < content.count { buf.put("↓", x: rect.right - 1, y: inner.bottom - 1, style: markStyle) }
+    }
+
+    /// The screen rows of a pane whose lines wrap: from line `offset` down, or — at the last line, where the
+    /// output pane follows — the last rows that fit, filled from the bottom up. Only visible lines are wrapped.
+    static func wrappedRows(_ rowsOf: (Int) -> [StyledLine], count: Int, rows: Int, last: Int, offset: Int)
+        -> (rows: [StyledLine], above: Bool, below: Bool)
+    {
+        guard count > 0, rows > 0 else { return ([], false, false) }
+        var out: [StyledLine] = []
+        if offset >= last {
+            var i = count - 1
+            while i >= 0 && out.count < rows {
+                out.insert(contentsOf: rowsOf(i), at: 0)
+                i -= 1
+            }
+            let cut = out.count > rows
+            if cut { out.removeFirst(out.count - rows) }
+            return (out, i >= 0 || cut, false)
+        }
+        var i = offset
+        while i < count && out.count < rows {
+            out += rowsOf(i)
+            i += 1
+        }
+        let below = i < count || out.count > rows
+        return (Array(out.prefix(rows)), offset > 0, below)
     }
 }

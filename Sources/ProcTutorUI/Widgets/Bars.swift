@@ -36,11 +36,14 @@ enum SummaryLine {
         let t = run.table
         let zombies = t.records.filter { $0.isZombie && !run.ended }.count
         let state = run.ended ? S.finished[s.lang] : run.paused ? S.paused[s.lang] : S.running[s.lang]
-        var parts = ["\(run.ended ? "■" : run.paused ? "❚❚" : "▶") \(state) \(Format.seconds(run.clock))",
-                     "\(t.distinctPIDs) \(S.procs[s.lang])", "\(t.aliveCount) \(S.alive[s.lang])"]
+        // The run's label, as the code pane and the processes pane name it ("run of …" when it is not the code's).
+        let label = s.runIsForeign ? "\(S.runOfOpen[s.lang])\(run.label.text(s.lang))\(S.runOfClose[s.lang])"
+            : run.label.text(s.lang)
+        var parts = ["\(run.ended ? "■" : run.paused ? "❚❚" : "▶") \(state) \(Format.seconds(run.clock))", label,
+                     "\(Format.count(t.records.count)) \(S.procs[s.lang])", "\(t.aliveCount) \(S.alive[s.lang])"]
         if zombies > 0 { parts.append("\(zombies) \(S.zombies[s.lang])") }
         if let sum = run.summary { parts.append("\(S.exitCode[s.lang]) \(sum.exitCode)") }
-        if let stop = run.stopped { parts.append("\(S.stoppedBy[s.lang]): \(stop.reason.rawValue)") }
+        if let stop = run.stopped { parts.append("\(S.stoppedBy[s.lang]): \(Messages.reasonWord(stop.reason, s.lang))") }
         let failures = run.unretrievedFailureCount
         if failures > 0 { parts.append("⚠ \(failures)") }
         return (parts.joined(separator: " · "), failures > 0 ? Theme.error : zombies > 0 ? Theme.zombie : .plain)
@@ -59,7 +62,7 @@ enum KeyBar {
     /// when the line is too short (lower goes first).
     static func keys(_ s: AppState) -> [(key: String, what: String, priority: Int)] {
         let l = s.lang
-        if s.overlay == .help { return [("Esc", S.kClose[l], 9)] }
+        if s.overlay == .help || s.overlay == .failures { return [("↑↓", S.kScroll[l], 9), ("Esc", S.kClose[l], 9)] }
         if s.overlay == .confirmQuit { return [("y", S.kQuit[l], 9), ("n", S.kClose[l], 9)] }
         if s.overlay == .tally { return TallyOverlay.keys(s) }
         if let quiz = s.quiz { return Quiz.keys(quiz, s).map { ($0.0, $0.1, 5) } }
@@ -90,6 +93,7 @@ enum KeyBar {
         if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }
         if !s.replayOnly { keys.append(("m", S.kMethod[l], 3)) }
         keys.append(("o", S.kOutput[l], 2))
+        if let run = s.shown, run.tasks.contains(where: { $0.status == .failed }) { keys.append(("e", S.kFailures[l], 7)) }
         if !(s.lesson?.quiz.isEmpty ?? true) { keys.append(("Q", S.kQuiz[l], 7)) }
         keys += [("?", S.kHelp[l], 8), ("q", S.kQuit[l], 9)]
         return keys

@@ -8,11 +8,17 @@ public struct BlockWidget {
     public var title: String
     public var note: String
     public var focused: Bool
+    /// Drawn right after the title in its own style: what must catch the eye (a run's non-default start method).
+    public var badge: String
+    public var badgeStyle: Style
 
-    public init(title: String, note: String = "", focused: Bool = false) {
+    public init(title: String, note: String = "", focused: Bool = false, badge: String = "",
+                badgeStyle: Style = Theme.badge) {
         self.title = title
         self.note = note
         self.focused = focused
+        self.badge = badge
+        self.badgeStyle = badgeStyle
     }
 
     /// Draws the box and its title; returns the inner area.
@@ -46,15 +52,23 @@ public struct BlockWidget {
         guard area.width >= 2, area.height >= 2 else { return }
         let (x0, y0, x1) = (area.x, area.y, area.right - 1)
         let room = area.width - 4
+        // The note gets half the edge, or more when the title needs less.
+        let titleNeeds = title.isEmpty ? 0 : TextWidth.of(title) + 2 + (badge.isEmpty ? 0 : TextWidth.of(badge) + 1) + 3
+        let noteMax = max(room / 2, room - titleNeeds)
         if !note.isEmpty, room > 8 {
-            let n = TextWidth.truncate(note, to: room / 2)
+            let n = TextWidth.truncate(note, to: noteMax)
             let w = TextWidth.of(n)
             buf.put(" " + n + " ", x: x1 - w - 2, y: y0, style: focused ? Theme.borderFocused : Theme.hint)
         }
         if !title.isEmpty, room > 0 {
-            let noteRoom = note.isEmpty ? 0 : TextWidth.of(TextWidth.truncate(note, to: room / 2)) + 3
-            let t = TextWidth.truncate(title, to: max(1, room - noteRoom))
-            buf.put(" " + t + " ", x: x0 + 1, y: y0, style: focused ? Theme.titleFocused : Theme.title)
+            let noteRoom = note.isEmpty ? 0 : TextWidth.of(TextWidth.truncate(note, to: noteMax)) + 3
+            let badgeRoom = badge.isEmpty ? 0 : TextWidth.of(badge) + 1
+            let t = TextWidth.truncate(title, to: max(1, room - noteRoom - badgeRoom))
+            let w = buf.put(" " + t + " ", x: x0 + 1, y: y0, style: focused ? Theme.titleFocused : Theme.title)
+            // The badge takes the title's closing space: ` Processes · demo.py · spawn `.
+            if !badge.isEmpty, room - noteRoom - TextWidth.of(t) >= badgeRoom {
+                buf.put(" " + badge + " ", x: x0 + w, y: y0, style: badgeStyle)
+            }
         }
     }
 }

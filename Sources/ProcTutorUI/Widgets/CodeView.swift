@@ -53,20 +53,23 @@ public enum CodeView {
     }
 }
 
-/// The code pane: the variant picker, then the demo that `r` runs.
+/// The code pane: the variant picker, then the demo that `r` runs (or a predict question's, while it runs).
+/// Its title is that program's label (`demo.py · fork`), the same words the run's panes use for their run.
 enum CodePane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
-        guard let lesson = s.lesson, let demo = s.demo else { return PaneContent(title: S.code[s.lang], lines: []) }
-        let method = s.effectiveStartMethod?.rawValue ?? S.defaultMethod[s.lang]
-        let note = "m: \(method)"
+        guard let lesson = s.lesson, let (demo, _) = s.codeDemo, let label = s.codeLabel else {
+            return PaneContent(title: S.code[s.lang], lines: [])
+        }
+        let note = s.replayOnly ? "" : S.mStartMethod[s.lang]
+        let title = label.text(s.lang)
         var header: [StyledLine] = []
         if lesson.demos.count > 1 { header.append(picker(lesson, chosen: demo, width: width, lang: s.lang)) }
         let path = lesson.path(of: demo)
         guard let source = s.sources[path] else {
-            return PaneContent(title: demo.file, note: note, header: header,
+            return PaneContent(title: title, note: note, header: header,
                                lines: [StyledLine(S.noSource[s.lang], Theme.hint)])
         }
-        return PaneContent(title: demo.file, note: note, header: header, lines: CodeView.lines(source, width: width))
+        return PaneContent(title: title, note: note, header: header, lines: CodeView.lines(source, width: width))
     }
 
     /// The variant picker: every variant with the chosen one marked; when they do not fit on one line, only

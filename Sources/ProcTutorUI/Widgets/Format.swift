@@ -26,6 +26,17 @@ enum Format {
         return "\(ms / 1000)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0) + "\(frac)s"
     }
 
+    /// A count with thousands separated: `1,191`.
+    static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     /// A playback speed: `0.25×`, `1×`, `4×`.
     static func speed(_ x: Double) -> String {
         x == x.rounded() ? "\(Int(x))×" : "\(x)×"

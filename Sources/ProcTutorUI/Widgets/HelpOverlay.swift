@@ -7,8 +7,9 @@ public enum HelpOverlay {
         (k("r"), L("运行演示；运行中再按则重新运行", "run the demo; while it runs: re-run")),
         (k("s"), L("停止演示以及它启动的所有进程", "stop the demo and everything it started")),
         (k("v"), L("切换演示版本（代码窗格上方列出本课的全部版本）", "next demo variant (the code pane lists them)")),
-        (k("m"), L("下次运行的启动方式：默认→fork→spawn→forkserver", "next run's start method: default→fork→spawn→forkserver")),
+        (k("m"), L("本课下次运行的启动方式：默认→fork→spawn→forkserver", "this lesson's next start method: default→fork→spawn→forkserver")),
         (k("o"), L("输出：按 PID 标注 ⇄ 原始交错流", "output: tagged by PID ⇄ raw interleaved stream")),
+        (k("e"), L("列出全部失败的任务（有失败时）", "every failed pool task (when there are any)")),
         (k(""), L("", "")),
         (k("p"), L("暂停画面／播放录像（程序照常运行，全部录下）", "pause the view / play the recording (the program runs on)")),
         (k(", ."), L("上一个 / 下一个事件（逐步查看运行过程）", "previous / next event (step through the run)")),
@@ -21,37 +22,48 @@ public enum HelpOverlay {
         (k("← → [ ]"), L("上一课 / 下一课", "previous / next lesson")),
         (k("1 2 3 …"), L("跳到第 N 课", "jump to lesson N")),
         (k("Tab ⇧Tab"), L("切换焦点窗格（小窗口下切换标签页）", "focus next/previous pane (tab when small)")),
-        (k("↑↓ j k"), L("滚动焦点窗格", "scroll the focused pane")),
+        (k("↑↓ j k"), L("滚动焦点窗格（也滚动本帮助）", "scroll the focused pane (and this help)")),
         (k("PgUp PgDn"), L("翻页（也可用 Ctrl-B/Ctrl-F、空格）", "a page (also Ctrl-B/Ctrl-F, Space)")),
         (k("Home End g G"), L("到开头 / 到结尾", "to the top / to the end")),
         (L("鼠标", "mouse"), L("滚轮滚动指针下的窗格；单击选择窗格", "wheel scrolls the pane under it; click focuses")),
         (k(""), L("", "")),
         (k("Q"), L("本课测验（读到课文末尾再按 ↓ 也会开始）", "the lesson's quiz (or ↓ past the end of the text)")),
-        (k("a b c  1 2 3"), L("测验中：选择答案；Enter 提交", "in the quiz: pick an answer; Enter submits")),
-        (k("Esc"), L("关闭窗口 / 离开测验", "close a window / leave the quiz")),
-        (k("?  F1"), L("本帮助（任意键关闭）", "this help (any key closes it)")),
+        (k("a b c  1 2 3"), L("测验中：选择答案（多选题：切换）", "in the quiz: pick an answer (multiple: toggle)")),
+        (k("↑↓ Enter"), L("测验中：移动选择 / 提交", "in the quiz: move the choice / submit")),
+        (L("输入 ⌫ Enter", "type ⌫ Enter"), L("简答和预测题：输入、删除、提交（预测题会运行演示）", "short and predict answers (predict runs the demo)")),
+        (k("Enter n →"), L("看过反馈后：下一题", "after the feedback: next question")),
+        (k("Esc"), L("关闭窗口 / 离开测验 / 回到实时", "close a window / leave the quiz / back to live")),
+        (k("?  F1"), L("本帮助（↑↓ 滚动，其他键关闭）", "this help (↑↓ scroll, any other key closes)")),
         (k("q  Ctrl-C"), L("退出：q 在演示运行时先询问，Ctrl-C 立即退出", "quit: q asks first while a demo runs")),
+        (k("Ctrl-Z"), L("挂起（演示也一起冻结），fg 继续", "suspend (the demo freezes too); fg resumes")),
         (k(""), L("", "")),
         (k("PPID (N)"), L("N：不同于内核父进程的逻辑父进程（forkserver）", "N: logical parent where it differs (forkserver)")),
-        (k("█ ▒ 3 ✗"), L("时间线：存活、僵尸、任务 3、失败的任务", "timeline: alive, zombie, task 3, failed task")),
+        (k("█ ▒"), L("时间线：存活、僵尸（已退出，还没被 wait）", "timeline: alive, zombie (exited, not waited for)")),
+        (k("3 12 · ✗"), L("时间线：任务号（放不下时为 ·）、失败的任务", "timeline: task number (· where it does not fit), failed")),
     ]
 
     private static func k(_ keys: String) -> Localized { Localized(zh: keys, en: keys) }
     private static func L(_ zh: String, _ en: String) -> Localized { Localized(zh: zh, en: en) }
 
-    public static func render(into buf: inout CellBuffer, area: Rect, lang: Lang) {
-        // Blank separator rows go first when the screen is short.
-        let rows = area.height - 2 >= entries.count + 2 ? entries : entries.filter { !$0.0.en.isEmpty }
-        let keyW = rows.map { TextWidth.of($0.0[lang]) }.max()! + 2
-        let textW = rows.map { TextWidth.of($0.1[lang]) }.max()!
-        let w = min(area.width - 2, keyW + textW + 4)
-        let h = min(area.height - 2, rows.count + 2)
-        let box = Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
-        buf.fill(box)
-        let inner = BlockWidget(title: "\(S.help[lang]) — ?", note: "Esc", focused: true).render(into: &buf, area: box)
-        for (i, (keys, what)) in rows.prefix(inner.height).enumerated() {
-            buf.put(keys[lang], x: inner.x + 1, y: inner.y + i, style: Theme.key, maxWidth: keyW)
-            buf.put(what[lang], x: inner.x + 1 + keyW, y: inner.y + i, maxWidth: inner.width - keyW - 1)
+    /// The help as lines: keys in their column, then what they do.
+    static func lines(_ lang: Lang) -> [StyledLine] {
+        let keyW = keyWidth(lang)
+        return entries.map { keys, what in
+            var line = StyledLine(TextWidth.pad(keys[lang], to: keyW), Theme.key)
+            line.append(what[lang])
+            return line
         }
+    }
+
+    static func keyWidth(_ lang: Lang) -> Int { entries.map { TextWidth.of($0.0[lang]) }.max()! + 2 }
+
+    static func contentWidth(_ lang: Lang) -> Int {
+        keyWidth(lang) + entries.map { TextWidth.of($0.1[lang]) }.max()! + 1
+    }
+
+    /// The box over the panes; at 80×24 it scrolls (↑↓), with marks on its edge where more is.
+    public static func render(into buf: inout CellBuffer, area: Rect, lang: Lang, offset: Int = 0) {
+        ScrollBox.render(into: &buf, area: area, title: "\(S.help[lang]) — ?", note: "↑↓ · Esc", lines: lines(lang),
+                         contentWidth: contentWidth(lang), offset: offset)
     }
 }

@@ -41,16 +41,78 @@ public enum ProcessTableView {
         return .plain
     }
 
+    /// Above this many processes the table stops being a tree: the live rows (alive, zombies) come first, then
+    /// the latest exited ones, and the rest of the exited rows fold into one count line — lesson 5's spawn
+    /// churn starts about 1,200 short-lived workers, and the few alive ones must not sit 1,190 rows down.
+    public static let foldAbove = 20
+    /// In that view, how many exited rows show (the most recently exited) before the count line.
+    public static let exitedShown = 8
+
+    /// One row of the table: a process (its index in `run.tree`) or the line that counts folded exited ones.
+    enum Row: Equatable {
+        case process(Int)
+        case folded(Int)
+    }
+
+    /// The rows in display order: the tree for a small run; live first, latest exited next, the rest folded,
+    /// for a large one.
+    static func rows(_ run: RunState, tree: [(index: Int, depth: Int)]) -> (rows: [Row], isTree: Bool) {
+        let recs = run.table.records
+        guard tree.count > foldAbove else { return (tree.indices.map(Row.process), true) }
+        func live(_ r: ProcessRecord) -> Bool { r.isAlive || (r.isZombie && !run.ended) }
+        var alive: [Row] = [], exited: [Int] = []
+        for k in tree.indices {
+            if live(recs[tree[k].index]) { alive.append(.process(k)) } else { exited.append(k) }
+        }
+        exited.sort { a, b in
+            let (ra, rb) = (recs[tree[a].index], recs[tree[b].index])
+            return (ra.exitedAt ?? 0, ra.order) > (rb.exitedAt ?? 0, rb.order)
+        }
+        var rows = alive + exited.prefix(exitedShown).map(Row.process)
+        if exited.count > exitedShown { rows.append(.folded(exited.count - exitedShown)) }
+        return (rows, false)
+    }
+
+    /// The tree glyphs before each PID: `├ ` for a child with later siblings, `└ ` for the last one, and `│ `
+    /// below an ancestor whose siblings continue (depth capped at 4 levels of indent).
+    static func treePrefixes(_ tree: [(index: Int, depth: Int)]) -> [String] {
+        var isLast = Array(repeating: true, count: tree.count)
+        var pending: [Int: Bool] = [:]
+        for k in tree.indices.reversed() {
+            let d = tree[k].depth
+            isLast[k] = !(pending[d] ?? false)
+            pending[d] = true
+            for deeper in pending.keys where deeper > d { pending[deeper] = false }
+        }
+        var out: [String] = []
+        out.reserveCapacity(tree.count)
+        var ancestors: [Bool] = []  // isLast of the ancestor at each depth, along the current path
+        for k in tree.indices {
+            let d = tree[k].depth
+            if ancestors.count > d { ancestors.removeLast(ancestors.count - d) }
+            while ancestors.count < d { ancestors.append(true) }
+            var p = ""
+            if d > 0 {
+                for level in 1..<min(d, 4) where level < ancestors.count { p += ancestors[level] ? "  " : "│ " }
+                p += isLast[k] ? "└ " : "├ "
+            }
+            out.append(p)
+            ancestors.append(isLast[k])
+        }
+        return out
+    }
+
     /// Header and rows for `run` at `width` columns; rows are formatted on demand (only the visible ones).
     public static func lines(_ run: RunState, width: Int, lang: Lang)
         -> (header: StyledLine, count: Int, row: (Int) -> StyledLine)
     {
         let tree = run.tree
         let recs = run.table.records
+        let (order, isTree) = rows(run, tree: tree)
+        let prefixes = isTree ? treePrefixes(tree) : []
         // Columns as wide as their widest value (one space between), so that NAME gets the rest.
         func pidText(_ k: Int) -> String {
-            let depth = min(tree[k].depth, 4)
-            return (depth > 0 ? String(repeating: " ", count: (depth - 1) * 2) + "└ " : "") + "\(recs[tree[k].index].pid)"
+            (isTree ? prefixes[k] : "") + "\(recs[tree[k].index].pid)"
         }
         // The kernel parent, then the logical (multiprocessing) parent where it differs: forkserver children.
         func ppidText(_ r: ProcessRecord) -> String {
@@ -79,7 +141,14 @@ public enum ProcessTableView {
         }
         let header = StyledLine(cells(S.colPID[lang], S.colPPID[lang], S.colName[lang], S.colState[lang],
                                       S.colAlive[lang], S.colStart[lang], S.colTime[lang]), Theme.title.adding(underline: true))
-        let row = { (k: Int) -> StyledLine in
+        let row = { (i: Int) -> StyledLine in
+            let k: Int
+            switch order[i] {
+            case let .folded(n):
+                return StyledLine(TextWidth.truncate("… \(Format.count(n))\(S.foldedExited[lang])", to: width), Theme.hint)
+            case let .process(p):
+                k = p
+            }
             let r = recs[tree[k].index]
             let name = screenSafe(r.name ?? r.method.rawValue)
             let alive = r.isAlive ? S.yes[lang] : S.no[lang]
@@ -88,21 +157,44 @@ public enum ProcessTableView {
                              "+" + Format.seconds(r.startedAt), Format.seconds(end - r.startedAt))
             return StyledLine(text, rowStyle(r, run: run))
         }
-        return (header, tree.count, row)
+        return (header, order.count, row)
     }
 }
 
-/// The processes pane.
+/// The processes pane. Its title names the run it shows (`Processes · demo.py · fork`, a non-default start
+/// method in a badge), its note counts every process the run started, alive and exited.
 enum ProcessPane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
-        let title = S.processes[s.lang]
         guard let run = s.shown else {
-            return PaneContent(title: title, lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
+            return PaneContent(title: S.processes[s.lang], lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
         }
-        var note = "\(run.table.aliveCount) \(S.alive[s.lang])"
-        if let c = s.cursor { note += " · \(S.replaying[s.lang]) +\(Format.preciseSeconds(c.t))" }
-        else if run.paused { note += " · \(S.frozen[s.lang])" }
-        let (header, count, row) = ProcessTableView.lines(run, width: width, lang: s.lang)
-        return PaneContent(title: title, note: note, header: [header], count: count) { $0.map(row) }
+        let l = s.lang
+        let started = run.table.records.count, alive = run.table.aliveCount
+        let short = "\(Format.count(started)) \(S.started[l]) · \(Format.count(alive)) \(S.alive[l])"
+        let full = short + " · \(Format.count(started - alive)) \(S.exited[l])"
+        var extra = ""
+        if let c = s.cursor { extra = " · \(S.replaying[l]) +\(Format.preciseSeconds(c.t))" }
+        else if run.paused { extra = " · \(S.frozen[l])" }
+        // The whole count and the pane's name when they fit beside the run's label; else the count before the
+        // name (the columns say what the pane is), else the count without the exited (started − alive).
+        let named = titled(S.processes[l], run.label, lang: l), bare = titled("", run.label, lang: l)
+        func fits(_ t: (String, String), _ note: String) -> Bool {
+            TextWidth.of(t.0) + 2 + (t.1.isEmpty ? 0 : TextWidth.of(t.1) + 1) + 3 + TextWidth.of(note) <= width
+        }
+        let (title, badge, note) = fits(named, full + extra) ? (named.0, named.1, full + extra)
+            : fits(bare, full + extra) ? (bare.0, bare.1, full + extra)
+            : (named.0, named.1, short + extra)
+        let (header, count, row) = ProcessTableView.lines(run, width: width, lang: l)
+        var content = PaneContent(title: title, note: note, header: [header], count: count) { $0.map(row) }
+        content.badge = badge
+        return content
+    }
+
+    /// A pane title with the run's label: `Processes · demo.py · default`, or `Processes · demo.py ·` and the
+    /// method as a badge when it is not the interpreter's default (that changes what the program does).
+    static func titled(_ pane: String, _ label: RunLabel, lang: Lang) -> (String, String) {
+        let head = pane.isEmpty ? "" : "\(pane) · "
+        if label.startMethod == nil { return (head + label.text(lang), "") }
+        return (head + "\(screenSafe(label.file)) ·", label.method(lang))
     }
 }

@@ -1,7 +1,8 @@
 import ProcTutorCore
 
 /// One lane per process on a shared time axis: `█` alive, `▒` zombie (exited, not yet waited for), pool tasks
-/// as segments labelled with their task number in the worker's lane, a failed task ending in `✗`.
+/// as segments in the worker's lane that start with their task number (`·` where it does not fit), a failed
+/// task ending in `✗` (drawn last: never hidden by the next task).
 public enum TimelineView {
     /// The axis and legend, and the lanes (drawn on demand: only the visible ones).
     /// - Parameters:
@@ -52,16 +53,35 @@ public enum TimelineView {
                     glyphs[a] = "▒"; styles[a] = Theme.zombie
                 }
             }
-            // Pool tasks this process ran while it held its pid.
-            for task in run.tasks(of: r.pid) where task.startedAt >= r.startedAt && task.startedAt <= exit {
-                let end = min(task.endedAt ?? run.clock, exit)  // a task never outlives its worker
-                let digit = Character("\(task.id % 10)")
-                let failed = task.status == .failed
-                let st = failed ? Theme.error.adding(reverse: true) : lifeStyle.adding(reverse: true)
-                let (a, b) = (col(task.startedAt), col(end))
-                for c in a...b { glyphs[c] = digit; styles[c] = st }
-                if failed { glyphs[b] = "✗" }
+            // Pool tasks this process ran while it held its pid. Failures first: each gets a `✗` cell of its
+            // own (at its end, or the nearest free cell of its segment), that nothing drawn later covers.
+            let tasks = run.tasks(of: r.pid).filter { $0.startedAt >= r.startedAt && $0.startedAt <= exit }
+            func span(_ task: TaskInfo) -> (Int, Int) {
+                (col(task.startedAt), col(min(task.endedAt ?? run.clock, exit)))  // a task never outlives its worker
             }
+            var crosses = Set<Int>()
+            for task in tasks where task.status == .failed {
+                let (a, b) = span(task)
+                crosses.insert(stride(from: b, through: a, by: -1).first { !crosses.contains($0) } ?? b)
+            }
+            // Each segment starts with the task's whole number where it has the room, else `·` (a number is
+            // never cut to its last digit); the rest of the segment is the bar itself (reverse video).
+            for task in tasks {
+                let (a, b) = span(task)
+                let st = task.status == .failed ? Theme.error.adding(reverse: true) : lifeStyle.adding(reverse: true)
+                let free = (a...b).filter { !crosses.contains($0) }
+                for c in a...b where !crosses.contains(c) { glyphs[c] = " "; styles[c] = st }
+                let number = Array("\(task.id)")
+                if let first = free.first {
+                    let room = free.prefix { $0 - first < number.count }.count
+                    if room == number.count && free.count >= number.count {
+                        for (k, ch) in number.enumerated() { glyphs[first + k] = ch }
+                    } else {
+                        glyphs[first] = "·"
+                    }
+                }
+            }
+            for c in crosses { glyphs[c] = "✗"; styles[c] = Theme.error.adding(reverse: true) }
             if let cc = cursorCol, glyphs[cc] == " " || glyphs[cc] == "█" || glyphs[cc] == "▒" {
                 glyphs[cc] = "│"; styles[cc] = Theme.cursor
             }
@@ -77,7 +97,9 @@ public enum TimelineView {
             }
             return line
         }
-        let legend = StyledLine(TextWidth.truncate(S.legend[lang], to: width), Theme.hint)
+        // The pool's part of the legend only where there are pool tasks.
+        let legendText = run.tasks.isEmpty ? S.legend[lang] : S.legend[lang] + "  " + S.legendTasks[lang]
+        let legend = StyledLine(TextWidth.truncate(legendText, to: width), Theme.hint)
         return ([axisLine, legend], tree.count, lane)
     }
 }
@@ -114,6 +136,6 @@ enum TimelinePane {
             let state = run.ended ? S.finished[s.lang] : run.paused ? S.paused[s.lang] : S.running[s.lang]
             note = "\(state) \(Format.seconds(run.clock))"
         }
-        return PaneContent(title: S.timeline[s.lang], note: note, header: header, count: count) { $0.map(lane) }
+        return PaneContent(title: s.runPaneTitle(S.timeline), note: note, header: header, count: count) { $0.map(lane) }
     }
 }
