@@ -537,7 +537,8 @@ def figure6(ctx):
     out = tempfile.mkdtemp(prefix="proctutor-frames-")
     env = dict(ctx.env, PROCTUTOR_LESSONS=LESSONS, PROCTUTOR_BENCH_FRAMES=str(ctx.frames))
     cmd = ["swift", "package", "--package-path", HERE, "-c", "release", "--allow-writing-to-directory", out,
-           "benchmark", "run", "--format", "histogramPercentiles", "--path", out, "--no-progress"]
+           "benchmark", "run", "--filter", "frame.*|view.*", "--format", "histogramPercentiles", "--path", out,
+           "--no-progress"]
     say("figure 6: " + " ".join(cmd))
     p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     tables = {}
@@ -593,6 +594,95 @@ def frame_rows(tables, ctx):
     return rows
 
 
+# figure 8: the time cursor (package-benchmark for the jump and the load; tmux for a paused replay's CPU)
+
+def percentiles(out):
+    tables = {}
+    for name in os.listdir(out):
+        if name.endswith(".percentiles.tsv"):
+            with open(os.path.join(out, name)) as f:
+                lines = f.read().splitlines()
+            values = [float(line.split("\t")[1]) for line in lines[1:] if "\t" in line]
+            tables[name] = (lines[0], values)
+    return tables
+
+
+def figure8(ctx):
+    rows = []
+    out = tempfile.mkdtemp(prefix="proctutor-cursor-")
+    env = dict(ctx.env, PROCTUTOR_LESSONS=LESSONS)
+    cmd = ["swift", "package", "--package-path", HERE, "-c", "release", "--allow-writing-to-directory", out,
+           "benchmark", "run", "--filter", "cursor.*|load.*", "--format", "histogramPercentiles", "--path", out,
+           "--no-progress"]
+    say("figure 8: " + " ".join(cmd))
+    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    tables = percentiles(out)
+    shutil.rmtree(out, ignore_errors=True)
+
+    def find(bench, metric):
+        for name, (head, values) in tables.items():
+            if bench in name and metric in name:
+                units = re.findall(r"\(([^)]*)\)", head)
+                return (units[-1] if units else ""), values
+        return None, None
+
+    unit, jump = find("cursor", "wallClock")
+    scale = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1000.0}.get(unit or "", 1e-3)
+    if jump:
+        rows.append(Row("8", "cursor jump + frame, 100,000 events, p99", "ms", [jump[99] * scale], None,
+                        "p99 ≤ 16 ms", 16.0, on="value", note="p50 %.1f ms, 1,000 jumps to pseudo-random moments, "
+                        "120×40" % (jump[50] * scale)))
+    unit, load = find("load", "wallClock")
+    scale = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1000.0}.get(unit or "", 1e-3)
+    if load:
+        rows.append(Row("8", "load a 100,000-event recording, median", "ms", [load[50] * scale], None,
+                        "≤ 200 ms", 200.0, on="value", note="Recording.parse + Replay.state; max %.0f ms" % (
+                            load[100] * scale)))
+    if not rows:
+        last = p.stdout.strip().splitlines()[-3:] if p.stdout.strip() else []
+        rows.append(Row("8", "time cursor", "ms", [], None, "p99 ≤ 16 ms", 16.0, on="value",
+                        note="package-benchmark failed (exit %d): %s" % (p.returncode, " / ".join(last))))
+
+    # A paused replay must not wake at all; a playing one draws at most 30 frames a second.
+    recording = os.path.join(tempfile.mkdtemp(prefix="proctutor-rec-"), "lesson2.ndjson")
+    with open(recording, "w") as f:
+        subprocess.run([ctx.proctutor, "run", "2", "--json", "--lessons", LESSONS], stdout=f, env=ctx.env,
+                       stderr=subprocess.DEVNULL)
+    tenv = tui_env(ctx)
+    tmux = Tmux(tenv)
+    paused, playing, failure = [], [], ""
+    try:
+        for i in range(max(1, ctx.runs // 2)):
+            for mode, into in (("paused", paused), ("playing", playing)):
+                tmux.start("replay", "%s replay %s --lang en%s" % (ctx.proctutor, recording,
+                                                                  " --speed 0.1" if mode == "playing" else ""))
+                if wait_for(tmux, "replay", r"replay") is None:
+                    failure = "no replay screen: %s" % " ".join(tmux.screen("replay").split())[:120]
+                    break
+                if mode == "paused":
+                    tmux.tmux("send-keys", "-t", "replay", "p")
+                time.sleep(1.0)
+                pid = tmux.pid("replay")
+                a = cpu_seconds(pid)
+                time.sleep(min(ctx.idle, 5.0))
+                b = cpu_seconds(pid)
+                into.append((b[1] - a[1]) * 1000 / min(ctx.idle, 5.0))
+                tmux.kill("replay")
+            if failure:
+                break
+    finally:
+        tmux.close()
+        shutil.rmtree(os.path.dirname(recording), ignore_errors=True)
+    if failure:
+        rows.append(Row("8", "CPU of a paused replay", "ms/s", [], None, "0", 0.5, on="value", note=failure))
+    else:
+        rows.append(Row("8", "CPU of a paused replay", "ms/s", paused, None, "≈ 0 (no wake-ups)", 0.5, on="value",
+                        note="schedstat, per second, lesson 2's recording paused at once"))
+        rows.append(Row("8", "CPU of a replay playing at 0.1×", "ms/s", playing, None, "report", None, on="value",
+                        note="≤ 30 frames/s by TutorialLoop.frameInterval"))
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------------------------
 
 class Context(object):
@@ -604,7 +694,7 @@ def main():
     ap.add_argument("--proctutor", required=True, help="the proctutor binary (release build)")
     ap.add_argument("--python", default=shutil.which("python3"))
     ap.add_argument("--runs", type=int, default=5, help="runs per side (default 5)")
-    ap.add_argument("--only", default="1,3,4,5,6,7", help="figures to measure (default 1,3,4,5,6,7)")
+    ap.add_argument("--only", default="1,3,4,5,6,7,8", help="figures to measure (default 1,3,4,5,6,7,8)")
     ap.add_argument("--suite", action="store_true", help="also figure 2, CPython's suite (minutes)")
     ap.add_argument("--suite-methods", default="fork", help="start methods for figure 2 (default fork)")
     ap.add_argument("--suite-runs", type=int, default=1)
@@ -630,7 +720,8 @@ def main():
     ctx.env = dict(os.environ, PROCTUTOR_LESSONS=LESSONS)
     ctx.env.pop("PROCTUTOR_BENCH_ARRIVALS", None)
 
-    figures = {"1": figure1, "2": figure2, "3": figure3, "4": figure4, "5": figure5, "6": figure6, "7": figure7}
+    figures = {"1": figure1, "2": figure2, "3": figure3, "4": figure4, "5": figure5, "6": figure6, "7": figure7,
+               "8": figure8}
     wanted = [f.strip() for f in a.only.split(",") if f.strip()]
     if a.suite and "2" not in wanted:
         wanted.append("2")

@@ -64,6 +64,33 @@ public struct StyledLine: Equatable, Sendable {
     }
 }
 
+extension StyledLine {
+    /// Cuts the line every `width` columns as a terminal does (a wide character never split), continuation
+    /// lines starting with `indent`: for program output, where a word-wrap would move text a terminal keeps.
+    public func hardWrapped(width: Int, indent: StyledLine = StyledLine()) -> [StyledLine] {
+        var out: [StyledLine] = []
+        var line = StyledLine()
+        var used = 0
+        for span in spans {
+            var run = ""
+            for c in span.text {
+                let w = TextWidth.of(c)
+                if used + w > width && used > indent.width {
+                    if !run.isEmpty { line.append(run, span.style); run = "" }
+                    out.append(line)
+                    line = indent
+                    used = indent.width
+                }
+                run.append(c)
+                used += w
+            }
+            if !run.isEmpty { line.append(run, span.style) }
+        }
+        out.append(line)
+        return out
+    }
+}
+
 /// Core's `Sanitizer.sanitize`, skipped for the common text that has no control character in it (a frame
 /// sanitises every string it draws; most of them are clean).
 func screenSafe(_ text: String, tabWidth: Int = 8) -> String {

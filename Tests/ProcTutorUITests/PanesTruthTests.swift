@@ -188,7 +188,7 @@ import ProcTutorCore
         _ = press(&s, .home)
         let top = screen(s)
         #expect(top.joined().contains("THE-END"))
-        #expect(top.contains { $0.contains("       │   ") })
+        #expect(top.contains { $0.contains("       │ ") && !$0.contains("10     │") }, "a continuation row: no PID, text under the text")
     }
 
     @Test func everyFailureKeepsItsCrossOnTheTimeline() {

@@ -73,6 +73,7 @@ import ProcTutorCore
             }
         }
         for e in events { history.append(e) }
+        history.flush()
         for n in [0, 1, 1023, 1024, 1025, 2500, 4096, 4999, 5000] {
             var folded = RunState(path: "/p.py", demoName: "demo", lessonID: "x", startMethod: nil).structural()
             for e in events.prefix(n) { folded.apply(e) }
@@ -121,7 +122,7 @@ import ProcTutorCore
         for e in Fixtures.poolEvents.dropFirst(5) { _ = App.update(&s, .run(e)) }
         #expect(s.shown?.table.records.count == 4)
         #expect(s.shown?.tasks.isEmpty == true, "the view holds the moment of the pause")
-        #expect(s.history?.count == Fixtures.poolEvents.count, "the program runs on and is recorded")
+        #expect(s.history.map { $0.count + $0.pendingCount } == Fixtures.poolEvents.count, "the program runs on and is recorded")
         #expect(s.run?.tasks.count == 5)
         #expect(TimeBar.text(s)?.contains("view paused: the program runs on") == true)
         _ = press(&s, .char("$"))
@@ -221,6 +222,8 @@ import ProcTutorCore
             Event(t: 1.07, .output(pid: 5, stream: .stdout, text: "main goes on")),
         ]
         for e in arrival { _ = App.update(&s, .run(e)) }
+        #expect(s.history?.pendingCount ?? 0 > 0, "the newest events wait in the reorder window")
+        s.settleHistory()
         #expect(s.history?.events.map(\.t) == [0.0, 0.05, 0.06, 1.0660, 1.0677, 1.07])
         #expect(s.history?.outputOrder == [0, 1, 2])
         TimeControl.jump(&s, to: 1.0661)
@@ -229,22 +232,55 @@ import ProcTutorCore
         _ = press(&s, .char("."))
         #expect(s.shown?.table[6]?.isZombie == true)
         #expect(s.cursorEvent?.name == "exit")
-        // A late event before a paused cursor moves it along: the same moment, one more event.
+        // A line later than the window is not sorted back past other lines: it is shown when it arrived.
         _ = App.update(&s, .run(Event(t: 1.0665, .output(pid: 5, stream: .stdout, text: "late"))))
+        _ = App.update(&s, .runEnded)
         #expect(s.cursorEvent?.name == "exit")
-        #expect(s.shown?.outputLinesSeen == 3)
+        #expect(s.shown?.outputLinesSeen == 2)
+        #expect(s.history?.events.last?.t == 1.07)
     }
 
     @Test func anInsertionBeforeACheckpointRebuildsTheCheckpoints() {
         var history = RunHistory(RunState(path: "/p.py", demoName: "demo", lessonID: "x", startMethod: nil))
         history.append(Event(t: 0, .start(pid: 1, ppid: 0, name: "MainProcess", method: .main, parent: nil)))
-        for i in 1...3000 { history.append(Event(t: Double(i), .output(pid: 1, stream: .stdout, text: "\(i)"))) }
+        for i in 1...3000 {
+            history.append(Event(t: Double(i), .task(pid: 1, id: i, status: .started, function: "f", args: "()", error: nil)))
+        }
+        history.flush()
+        // Later than the reorder window allows: put back where its time says, checkpoints rebuilt.
         history.append(Event(t: 0.5, .start(pid: 2, ppid: 1, name: nil, method: .osFork, parent: nil)))
+        history.flush()
         #expect(history.events[1].name == "start")
         #expect(history.state(after: 2).table[2] != nil)
         #expect(history.state(after: 2000).table[2] != nil)
-        #expect(history.state(after: 2000).outputLinesSeen == 1998)
-        #expect(history.state(after: 3002).outputLinesSeen == 3000)
+        #expect(history.state(after: 2000).tasks.count == 1998)
+        #expect(history.state(after: 3002).tasks.count == 3000)
         #expect(history.stepCount == 3002)
+    }
+
+    /// A flood whose lines are stamped before raw bytes read later (as the supervisor does): every append stays
+    /// at the end of the history, none refolds.
+    @Test func aFloodOfSlightlyLateLinesStaysInOrderCheaply() {
+        var history = RunHistory(RunState(path: "/p.py", demoName: "demo", lessonID: "x", startMethod: nil))
+        history.append(Event(t: 0, .start(pid: 1, ppid: 0, name: "MainProcess", method: .main, parent: nil)))
+        for i in 0..<50_000 {
+            let t = Double(i) / 10_000
+            history.append(Event(t: t + 0.005, .raw(stream: .stdout, text: "line\n")))
+            history.append(Event(t: t, .output(pid: 1, stream: .stdout, text: "line")))
+        }
+        history.flush()
+        #expect(history.count == 100_001)
+        #expect(zip(history.events, history.events.dropFirst()).allSatisfy { $0.t <= $1.t })
+        #expect(history.outputOrder.prefix(3) == [0, 1, 2])
+        #expect(history.state(after: history.count).outputLinesSeen == 50_000)
+        // Lines lagging the raw stream by more than the window are shown when they were read.
+        var behind = RunHistory(RunState(path: "/p.py", demoName: "demo", lessonID: "x", startMethod: nil))
+        behind.append(Event(t: 0, .start(pid: 1, ppid: 0, name: "MainProcess", method: .main, parent: nil)))
+        behind.append(Event(t: 2.0, .raw(stream: .stdout, text: "a\n")))
+        behind.append(Event(t: 0.5, .output(pid: 1, stream: .stdout, text: "a")))
+        behind.flush()
+        behind.append(Event(t: 0.6, .output(pid: 1, stream: .stdout, text: "b")))
+        behind.flush()
+        #expect(behind.events.map(\.t) == [0, 2.0, 2.0, 2.0])
     }
 }

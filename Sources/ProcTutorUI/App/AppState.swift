@@ -156,6 +156,7 @@ public struct AppState: Sendable {
         history = new.map { RunHistory(RunState(path: $0.path, demoName: $0.demoName, lessonID: $0.lessonID,
                                                 startMethod: $0.startMethod)) }
         if let new { for e in new.events { history?.append(e) } }
+        if new?.ended == true { history?.flush() }
         cursor = nil
     }
 
@@ -167,10 +168,28 @@ public struct AppState: Sendable {
     /// Folds one event of the current run into the live view and the history.
     mutating func record(_ e: Event) {
         run?.apply(e)
-        guard let at = history?.append(e) else { return }
-        // A late event put back before the cursor's moment belongs to what the cursor shows.
-        if var c = cursor, at < c.index {
-            c.index += 1
+        guard let placed = history?.append(e) else { return }
+        placeIntoCursor(placed)
+    }
+
+    /// Every event still in the history's reorder window joins it (the run ended; the view stops now).
+    mutating func settleHistory() {
+        guard let placed = history?.flush() else { return }
+        placeIntoCursor(placed)
+    }
+
+    /// Events that joined the history at `placed`: one put back before the cursor's moment, or one of the moment
+    /// a paused live view stands on, belongs to what the cursor shows.
+    private mutating func placeIntoCursor(_ placed: [Int]) {
+        guard var c = cursor, let history, !placed.isEmpty else { return }
+        var moved = false
+        for at in placed {
+            if at < c.index || (at == c.index && history.events[at].t <= c.t) {
+                c.index += 1
+                moved = true
+            }
+        }
+        if moved {
             replayed = nil
             cursor = c
         }

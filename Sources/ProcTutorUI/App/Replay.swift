@@ -27,6 +27,7 @@ public enum Replay {
         s.replaceRun(RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lessonID,
                               startMethod: header?.startMethod))
         for e in ordered(recording.events) { s.record(e) }
+        s.settleHistory()
         s.run?.now = s.history?.lastTime ?? 0
         s.run?.ended = true
         let end = s.runEnd

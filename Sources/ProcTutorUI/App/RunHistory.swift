@@ -10,7 +10,7 @@ public struct RunHistory: Sendable {
     public static let checkpointEvery = 1024
     public static let maxEvents = 500_000
 
-    /// Every event in arrival order; output and raw texts emptied (a raw text keeps only its newlines).
+    /// Every event in time order; output and raw texts emptied (a raw text keeps only its newlines).
     public private(set) var events: [Event] = []
     /// `checkpoints[k]` is the structural fold of `events[0 ..< k * checkpointEvery]`.
     private var checkpoints: [RunState]
@@ -31,16 +31,27 @@ public struct RunHistory: Sendable {
 
     public var count: Int { events.count }
     public var isEmpty: Bool { events.isEmpty }
-    /// The time of the last event (0 before any).
-    public var lastTime: Double { events.last?.t ?? 0 }
+    /// The time of the last event, pending ones included (0 before any).
+    public var lastTime: Double { max(events.last?.t ?? 0, newest) }
 
-    /// Adds an event in time order and returns where it went. Events arrive almost in order: a line is stamped
-    /// when it was written but can reach the supervisor after the writer's exit, and a replay must show the
-    /// line before the death, so a late event is put back where its time says (an amortised short walk back).
+    /// Events younger than this (behind the newest seen) wait in `pending` before they join the history:
+    /// events arrive almost in time order but not quite — a line is stamped when it was written yet can reach
+    /// the supervisor after its writer's exit, or after raw bytes read later — and sorting them in a small
+    /// window keeps every append at the end (no refold), which a 10,000-lines-a-second flood needs.
+    public static let reorderWindow = 0.2
+
+    /// Events not yet in `events`, in time order (stable), each with its output arrival number.
+    private var pending: [(event: Event, arrival: Int?)] = []
+    private var pendingStart = 0
+    private var newest = -Double.infinity
+
+    /// Adds an event. It joins `events` once it is older than the window (or at `flush`); returns how many
+    /// events joined, each at the end unless one arrives later than the window allows (then it is put back
+    /// where its time says, the checkpoints rebuilt from there: rare).
     @discardableResult
-    public mutating func append(_ e: Event) -> Int {
-        guard events.count < Self.maxEvents else { isTruncated = true; return events.count }
-        let kept: Event
+    public mutating func append(_ e: Event) -> [Int] {
+        guard events.count + pending.count - pendingStart < Self.maxEvents else { isTruncated = true; return [] }
+        var kept: Event
         switch e.kind {
         case let .output(pid, stream, _): kept = Event(t: e.t, .output(pid: pid, stream: stream, text: ""))
         case let .raw(stream, text):
@@ -48,16 +59,62 @@ public struct RunHistory: Sendable {
             kept = Event(t: e.t, .raw(stream: stream, text: String(repeating: "\n", count: newlines)))
         default: kept = e
         }
+        var arrival: Int?
+        if case .output = kept.kind {
+            arrival = outputArrivals
+            outputArrivals += 1
+        }
+        var at = pending.count
+        while at > pendingStart && pending[at - 1].event.t > kept.t {
+            if !Self.isLifecycle(pending[at - 1].event) || Self.isRaw(kept) {
+                kept.t = pending[at - 1].event.t
+                break
+            }
+            at -= 1
+        }
+        pending.insert((kept, arrival), at: at)
+        newest = max(newest, kept.t)
+        return commit(upTo: newest - Self.reorderWindow)
+    }
+
+    /// Every pending event joins the history (the run ended, or the view stops at this moment).
+    @discardableResult
+    public mutating func flush() -> [Int] { commit(upTo: .infinity) }
+
+    /// Events still waiting in the reorder window.
+    public var pendingCount: Int { pending.count - pendingStart }
+
+    private mutating func commit(upTo limit: Double) -> [Int] {
+        var placed: [Int] = []
+        while pendingStart < pending.count && pending[pendingStart].event.t <= limit {
+            placed.append(insert(pending[pendingStart].event, arrival: pending[pendingStart].arrival))
+            pendingStart += 1
+        }
+        if pendingStart > 1024 && pendingStart * 2 > pending.count {
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+        }
+        return placed
+    }
+
+    /// Puts one event into `events` in time order; returns its index.
+    private mutating func insert(_ event: Event, arrival: Int?) -> Int {
+        var kept = event
         var at = events.count
         var outputsAfter = 0
         while at > 0 && events[at - 1].t > kept.t {
+            // Only a birth, a death, a reaping or a task is worth putting a late event back before (a line
+            // before its writer's exit). Past raw bytes (stamped when read), other lines and sampled scheduler
+            // states, a late event is shown when it arrived: re-sorting a flood would refold every line. Nor is
+            // a raw chunk ever sorted back: it stays where the terminal would have shown it.
+            if !Self.isLifecycle(events[at - 1]) || Self.isRaw(kept) {
+                kept.t = events[at - 1].t
+                break
+            }
             at -= 1
             if case .output = events[at].kind { outputsAfter += 1 }
         }
-        if case .output = kept.kind {
-            outputOrder.insert(outputArrivals, at: outputOrder.count - outputsAfter)
-            outputArrivals += 1
-        }
+        if let arrival { outputOrder.insert(arrival, at: outputOrder.count - outputsAfter) }
         if at == events.count {
             if case .raw = kept.kind {} else { steps.append(events.count) }
             events.append(kept)
@@ -68,6 +125,19 @@ public struct RunHistory: Sendable {
             refold(from: at)
         }
         return at
+    }
+
+    /// Births, deaths, reapings, tasks, stops: the events a late line is sorted back before.
+    static func isLifecycle(_ e: Event) -> Bool {
+        switch e.kind {
+        case .raw, .output, .state: false
+        default: true
+        }
+    }
+
+    static func isRaw(_ e: Event) -> Bool {
+        if case .raw = e.kind { return true }
+        return false
     }
 
     /// Rebuilds the checkpoints, the head and the steps from event `at` on (after an insertion there).

@@ -15,7 +15,8 @@ enum TimeControl {
             }
             s.cursor = c
         } else if s.isRunning {
-            s.cursor = TimeCursor(index: history.count, t: s.runEnd)
+            s.settleHistory()
+            s.cursor = TimeCursor(index: s.history?.count ?? 0, t: s.runEnd)
         } else {
             var c = TimeCursor(index: 0, t: 0, speed: TimeCursor.autoSpeed(for: s.runEnd))
             c.play()
@@ -25,6 +26,7 @@ enum TimeControl {
 
     /// `.` (+1) and `,` (-1): to the next or previous event, paused there. From live, `,` lands on the last event.
     static func step(_ s: inout AppState, by direction: Int) {
+        if s.cursor == nil { s.settleHistory() }
         guard let history = s.history, !history.isEmpty else { return }
         var c = s.cursor ?? TimeCursor(index: history.count, t: s.runEnd)
         c.pause()
@@ -41,6 +43,7 @@ enum TimeControl {
 
     /// `<` / `>`: slower or faster playback (from live, this pauses the view first: nothing to play yet).
     static func changeSpeed(_ s: inout AppState, by step: Int) {
+        if s.cursor == nil { s.settleHistory() }
         guard let history = s.history, s.run != nil else { return }
         var c = s.cursor ?? TimeCursor(index: history.count, t: s.runEnd)
         c.changeSpeed(by: step)
@@ -49,6 +52,7 @@ enum TimeControl {
 
     /// `0`: back to the start of the run; playback goes on if it was playing.
     static func rewind(_ s: inout AppState) {
+        if s.cursor == nil { s.settleHistory() }
         guard s.history != nil, s.run != nil else { return }
         let old = s.cursor
         var c = TimeCursor(index: 0, t: 0, speed: old?.speed ?? TimeCursor.autoSpeed(for: s.runEnd))
@@ -63,6 +67,7 @@ enum TimeControl {
 
     /// A click on the timeline's lanes: the cursor goes to that moment, paused.
     static func jump(_ s: inout AppState, to t: Double) {
+        if s.cursor == nil { s.settleHistory() }
         guard let history = s.history, s.run != nil else { return }
         var c = s.cursor ?? TimeCursor(index: history.count, t: s.runEnd)
         c.pause()

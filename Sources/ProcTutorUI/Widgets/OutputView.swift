@@ -54,8 +54,8 @@ enum OutputPane {
                 line.append(l.text, isMarked ? textStyle.adding(reverse: true) : textStyle)
                 guard line.width > width else { return [line] }
                 var indent = StyledLine(String(repeating: " ", count: atCursor ? 8 : 7))
-                indent.append("│   ", tagStyle)
-                return line.wrapped(width: width, indent: indent)
+                indent.append("│ ", tagStyle)
+                return line.hardWrapped(width: width, indent: indent)
             }
             var content = PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count + skip) {
                 $0.map { rowsOf($0)[0] }
@@ -71,7 +71,7 @@ enum OutputPane {
             let rowsOf = { (j: Int) -> [StyledLine] in
                 if j < skip { return [dropped] }
                 let line = StyledLine(lines[lines.startIndex + j - skip])
-                return line.width > width ? line.wrapped(width: width, indent: StyledLine("  ")) : [line]
+                return line.width > width ? line.hardWrapped(width: width) : [line]
             }
             var content = PaneContent(title: S.output[s.lang], note: note, header: header, count: lines.count + skip) {
                 $0.map { rowsOf($0)[0] }
