@@ -168,31 +168,25 @@ public struct AppState: Sendable {
     /// Folds one event of the current run into the live view and the history.
     mutating func record(_ e: Event) {
         run?.apply(e)
-        guard let placed = history?.append(e) else { return }
-        placeIntoCursor(placed)
+        guard let joined = history?.append(e) else { return }
+        if joined > 0 && cursor != nil { placeIntoCursor(joined) }
     }
 
     /// Every event still in the history's reorder window joins it (the run ended; the view stops now).
     mutating func settleHistory() {
-        guard let placed = history?.flush() else { return }
-        placeIntoCursor(placed)
+        guard let joined = history?.flush(), joined > 0, cursor != nil else { return }
+        placeIntoCursor(joined)
     }
 
-    /// Events that joined the history at `placed`: one put back before the cursor's moment, or one of the moment
-    /// a paused live view stands on, belongs to what the cursor shows.
-    private mutating func placeIntoCursor(_ placed: [Int]) {
-        guard var c = cursor, let history, !placed.isEmpty else { return }
-        var moved = false
-        for at in placed {
-            if at < c.index || (at == c.index && history.events[at].t <= c.t) {
-                c.index += 1
-                moved = true
-            }
-        }
-        if moved {
-            replayed = nil
-            cursor = c
-        }
+    /// `joined` events just joined the history, all at or near its end and in time order: those at or before
+    /// the cursor's moment belong to what it shows (a paused live view, a line put back before an exit).
+    private mutating func placeIntoCursor(_ joined: Int) {
+        guard var c = cursor, let history else { return }
+        let newcomers = history.events.suffix(joined).filter { $0.t <= c.t }.count
+        guard newcomers > 0 else { return }
+        c.index = min(history.count, c.index + newcomers)
+        replayed = nil
+        cursor = c
     }
 
     /// Recomputes `replayed` for the cursor (the fold after `cursor.index` events, at `cursor.t`).

@@ -26,7 +26,7 @@ public enum Replay {
         s.replayOnly = true
         s.replaceRun(RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lessonID,
                               startMethod: header?.startMethod))
-        for e in ordered(recording.events) { s.record(e) }
+        for e in recording.events { s.record(e) }  // the history sorts them into time order
         s.settleHistory()
         s.run?.now = s.history?.lastTime ?? 0
         s.run?.ended = true

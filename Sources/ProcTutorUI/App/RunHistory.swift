@@ -46,11 +46,11 @@ public struct RunHistory: Sendable {
     private var newest = -Double.infinity
 
     /// Adds an event. It joins `events` once it is older than the window (or at `flush`); returns how many
-    /// events joined, each at the end unless one arrives later than the window allows (then it is put back
-    /// where its time says, the checkpoints rebuilt from there: rare).
+    /// events joined (in time order, at the end — unless one is later than the window allows and belongs
+    /// before a birth, death or task: then it is put back, the checkpoints rebuilt from there: rare).
     @discardableResult
-    public mutating func append(_ e: Event) -> [Int] {
-        guard events.count + pending.count - pendingStart < Self.maxEvents else { isTruncated = true; return [] }
+    public mutating func append(_ e: Event) -> Int {
+        guard events.count + pending.count - pendingStart < Self.maxEvents else { isTruncated = true; return 0 }
         var kept: Event
         switch e.kind {
         case let .output(pid, stream, _): kept = Event(t: e.t, .output(pid: pid, stream: stream, text: ""))
@@ -79,16 +79,18 @@ public struct RunHistory: Sendable {
 
     /// Every pending event joins the history (the run ended, or the view stops at this moment).
     @discardableResult
-    public mutating func flush() -> [Int] { commit(upTo: .infinity) }
+    public mutating func flush() -> Int { commit(upTo: .infinity) }
 
     /// Events still waiting in the reorder window.
     public var pendingCount: Int { pending.count - pendingStart }
 
-    private mutating func commit(upTo limit: Double) -> [Int] {
-        var placed: [Int] = []
+    /// Returns how many events joined.
+    private mutating func commit(upTo limit: Double) -> Int {
+        var placed = 0
         while pendingStart < pending.count && pending[pendingStart].event.t <= limit {
-            placed.append(insert(pending[pendingStart].event, arrival: pending[pendingStart].arrival))
+            insert(pending[pendingStart].event, arrival: pending[pendingStart].arrival)
             pendingStart += 1
+            placed += 1
         }
         if pendingStart > 1024 && pendingStart * 2 > pending.count {
             pending.removeFirst(pendingStart)
@@ -98,6 +100,7 @@ public struct RunHistory: Sendable {
     }
 
     /// Puts one event into `events` in time order; returns its index.
+    @discardableResult
     private mutating func insert(_ event: Event, arrival: Int?) -> Int {
         var kept = event
         var at = events.count
