@@ -13,7 +13,8 @@ struct Learn: ParsableCommand {
         commandName: "learn",
         abstract: "Open the tutorial: where you left off, or at LESSON.",
         discussion: """
-            Keys: r run, s stop, p freeze, ←/→ lesson, Tab pane, v variant, m start method, Q quiz, ? help, q quit.
+            Keys: r run, s stop, p pause the view (the program runs on), , . step, < > replay speed, n run 20 times, \
+            F freeze the processes, ←/→ lesson, Tab pane, v variant, m start method, Q quiz, ? help, q quit.
             Where the terminal cannot show it (TERM=dumb, output not a terminal) the lesson is printed as plain text.
             """)
 

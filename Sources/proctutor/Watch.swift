@@ -12,7 +12,8 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Run your own Python script with the tutorial's live panes: code, processes, output, timeline.",
         discussion: """
-            The script starts at once. Keys: r run again (after an edit too), s stop, p freeze, m start method, \
+            The script starts at once. Keys: r run again (after an edit too), s stop, p pause the view (the \
+            program runs on), , . step through events, F freeze the processes, n run it 20 times, m start method, \
             o raw output, Tab pane, ? help, q quit. Where the terminal cannot show it (TERM=dumb, output not a \
             terminal) the events are printed as lines instead, as `proctutor run FILE` does.
             """)

@@ -43,7 +43,9 @@ public enum Watch {
                 p(.text("程序运行超过 \(seconds) 秒时，proctutor 会停止它和它启动的所有进程。")),
                 .list(start: nil, items: [
                     item("r", "再运行一次（改了文件以后也用它）"),
-                    item("s", "停止"), item("p", "冻结／继续整个程序"),
+                    item("s", "停止"), item("p", "暂停画面（程序照常运行，全部录下）／播放录像"),
+                    item(", .", "上一个／下一个事件"), item("F", "冻结／解冻真实进程（SIGSTOP）"),
+                    item("n", "连续运行 20 次，统计输出顺序"),
                     item("m", "下一次运行的启动方式：默认 → fork → spawn → forkserver"),
                     item("Tab", "下一个窗格；方向键滚动"),
                     item("?", "全部按键"), item("q", "退出"),
@@ -61,7 +63,9 @@ public enum Watch {
                 p(.text("A run that takes longer than \(seconds) s is stopped, with everything it started.")),
                 .list(start: nil, items: [
                     item("r", "run again (after you edit the file, too)"),
-                    item("s", "stop"), item("p", "freeze / resume the whole program"),
+                    item("s", "stop"), item("p", "pause the view (the program runs on, recorded) / play the recording"),
+                    item(", .", "previous / next event"), item("F", "freeze / thaw the real processes (SIGSTOP)"),
+                    item("n", "run it 20 times and tally the order of its lines"),
                     item("m", "start method of the next run: default → fork → spawn → forkserver"),
                     item("Tab", "next pane; arrows scroll"),
                     item("?", "every key"), item("q", "quit"),
