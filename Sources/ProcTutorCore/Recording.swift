@@ -68,9 +68,35 @@ public struct Recording: Equatable, Sendable {
     /// skipped). A last line without its newline that does not decode is dropped and `truncated` set: a
     /// recording cut off while it was written is still read up to where it was cut.
     /// - Throws: `Recording.Error`.
+    /// The text cut at every newline byte (the last piece is what follows the last newline, maybe empty). A
+    /// scan of the contiguous bytes: the generic `split` on a UTF-8 view cost a sixth of loading a recording.
+    static func splitLines(_ text: String) -> [Substring] {
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        let offsets: [Int] = utf8.withContiguousStorageIfAvailable { bytes in
+            var found: [Int] = []
+            found.reserveCapacity(bytes.count / 64)
+            for (i, b) in bytes.enumerated() where b == 0x0A { found.append(i) }
+            return found
+        } ?? utf8.indices.enumerated().compactMap { utf8[$0.element] == 0x0A ? $0.offset : nil }
+        var lines: [Substring] = []
+        lines.reserveCapacity(offsets.count + 1)
+        var start = utf8.startIndex
+        var startOffset = 0
+        for o in offsets {
+            let end = utf8.index(start, offsetBy: o - startOffset)
+            lines.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+            startOffset = o + 1
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
+    }
+
     public static func parse(text: String, file: String) throws -> Recording {
         // By bytes: as Characters, "\r\n" is one and would not split at "\n".
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var lines = splitLines(text)
         // Text ending in a newline has an empty last element; anything else there is a line without its newline.
         let tail = lines.removeLast()
         var recording = Recording(header: nil, events: [])
