@@ -26,6 +26,7 @@ public enum Replay {
         s.replayOnly = true
         s.replaceRun(RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lessonID,
                               startMethod: header?.startMethod))
+        s.run?.keepsLog = false
         for e in recording.events { s.record(e) }  // the history sorts them into time order
         s.settleHistory()
         s.run?.now = s.history?.lastTime ?? 0

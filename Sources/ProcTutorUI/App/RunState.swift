@@ -58,6 +58,8 @@ public struct RunState: Equatable, Sendable {
     /// False for the folds a replay draws from (`RunHistory`): they count lines and keep no text and no log,
     /// since the live run already holds both.
     public private(set) var keepsText = true
+    /// False for a replay's live view: the recording is the log, and nothing on screen reads `events`.
+    public var keepsLog = true
     /// Output lines per PID, exact past the cap.
     public private(set) var lineCounts: [PID: Int] = [:]
     public private(set) var tasks: [TaskInfo] = []
@@ -108,7 +110,7 @@ public struct RunState: Equatable, Sendable {
     public mutating func apply(_ e: Event) {
         eventCount += 1
         lastEventTime = e.t
-        if keepsText { events.append(e) }
+        if keepsText && keepsLog { events.append(e) }
         table.apply(e)
         switch e.kind {
         case let .output(pid, stream, text):
@@ -124,16 +126,16 @@ public struct RunState: Equatable, Sendable {
                 lines.removeFirst(k)
                 droppedLines += k
             }
-            noteBulk()
+            if keepsLog { noteBulk() }
         case let .raw(_, text):
             guard keepsText else {
                 rawLinesSeen += text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
                 break
             }
             appendRaw(text)
-            noteBulk()
+            if keepsLog { noteBulk() }
         case .state:
-            if keepsText { noteBulk() }
+            if keepsText && keepsLog { noteBulk() }
         case let .task(pid, id, status, function, args, error):
             if let i = taskIndex[id] {
                 let old = tasks[i].pid
