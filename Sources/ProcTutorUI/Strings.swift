@@ -145,6 +145,10 @@ enum S {
     static let kFreeze = Localized(zh: "冻结进程", en: "freeze")
     static let kThaw = Localized(zh: "解冻", en: "thaw")
 
+    static let stdinNotConnected = Localized(
+        zh: "EOFError：在教程里程序读不到键盘（stdin 是 /dev/null，键盘归教程用）。要输入，请用 proctutor run 文件.py（或 < 输入文件）。",
+        en: "EOFError: in the tutorial a program's stdin is /dev/null (the keyboard belongs to the tutorial). To type input, use proctutor run FILE.py (or < input.txt).")
+
     // Repeated runs (n)
     static let kRepeat = Localized(zh: "运行 20 次", en: "run 20×")
     static let kTally = Localized(zh: "统计", en: "tally")

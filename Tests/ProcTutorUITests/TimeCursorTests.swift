@@ -283,4 +283,16 @@ import ProcTutorCore
         behind.flush()
         #expect(behind.events.map(\.t) == [0, 2.0, 2.0, 2.0])
     }
+
+    /// `watch` on a script that calls input(): stdin is /dev/null, and the panes say why it died.
+    @Test func anEOFErrorFromInputSaysStdinIsNotConnected() {
+        var s = Watch.state(program: "/home/s/ask.py", timeout: 60, lang: .en, width: 120, height: 40)
+        _ = App.update(&s, .key(.char("r")))
+        _ = App.update(&s, .run(Event(t: 0, .start(pid: 3, ppid: 2, name: "MainProcess", method: .main, parent: nil))))
+        _ = App.update(&s, .run(Event(t: 0.1, .output(pid: 3, stream: .stderr, text: "EOFError: EOF when reading a line"))))
+        let text = OutputPane.banner(s.run!, width: 100, lang: .en).map(\.text).joined()
+        #expect(text.contains("stdin is /dev/null"))
+        #expect(OutputPane.banner(Fixtures.poolState(width: 120, height: 40).run!, width: 100, lang: .en)
+            .allSatisfy { !$0.text.contains("stdin") })
+    }
 }

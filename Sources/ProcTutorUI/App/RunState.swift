@@ -58,6 +58,8 @@ public struct RunState: Equatable, Sendable {
     /// False for the folds a replay draws from (`RunHistory`): they count lines and keep no text and no log,
     /// since the live run already holds both.
     public private(set) var keepsText = true
+    /// A process died of `EOFError` reading stdin, which the tutorial does not connect (the keyboard is its own).
+    public private(set) var readStdinAtEOF = false
     /// False for a replay's live view: the recording is the log, and nothing on screen reads `events`.
     public var keepsLog = true
     /// Output lines per PID, exact past the cap.
@@ -115,6 +117,7 @@ public struct RunState: Equatable, Sendable {
         switch e.kind {
         case let .output(pid, stream, text):
             outputLinesSeen += 1
+            if stream == .stderr && text.hasPrefix("EOFError") { readStdinAtEOF = true }
             guard keepsText else {
                 if let pid { lineCounts[pid, default: 0] += 1 }
                 break

@@ -98,6 +98,9 @@ enum OutputPane {
         for notice in run.notices.suffix(2) {
             out += StyledLine("ℹ " + Messages.notice(notice, lang), Theme.stopped).wrapped(width: width, indent: StyledLine("  "))
         }
+        if run.readStdinAtEOF {
+            out += StyledLine("ℹ " + S.stdinNotConnected[lang], Theme.stopped).wrapped(width: width, indent: StyledLine("  "))
+        }
         let count = run.unretrievedFailureCount
         guard count > 0 else { return out }
         var head = "⚠ \(count)\(S.unretrieved[lang])"
