@@ -22,7 +22,9 @@ public enum Theme {
     public static let tabActive = Style(fg: .cyan, bold: true, reverse: true)
     public static let tabInactive = Style(dim: true)
     public static let newRow = Style(fg: .green, bold: true)
-    public static let exitedRow = Style(dim: true)
+    /// Plain, not dim: dim text washes out on a projector, and the STATE column (`exit 0`, `killed SIGTERM`)
+    /// and ALIVE (`no`) already say the process is gone.
+    public static let exitedRow = Style.plain
     public static let zombie = Style(fg: .magenta, bold: true)
     public static let stopped = Style(fg: .yellow, bold: true)
     public static let error = Style(fg: .red, bold: true)

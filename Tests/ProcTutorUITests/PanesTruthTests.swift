@@ -21,8 +21,10 @@ import ProcTutorCore
 
     // MARK: 1. One label per run
 
+    // At 160 columns the processes pane's edge holds its name, the label and the whole count; at 120 the
+    // lesson text takes the room and the title drops the pane's name (the columns say what the pane is).
     @Test func aRunOfAnotherVariantIsLabelledAsSuch() {
-        var s = Fixtures.state(width: 120, height: 40, lesson: 3, lang: .en)
+        var s = Fixtures.state(width: 160, height: 40, lesson: 3, lang: .en)
         _ = press(&s, .char("r"))
         _ = App.update(&s, .run(Event(t: 0, .start(pid: 10, ppid: 9, name: "MainProcess", method: .main, parent: nil))))
         #expect(title(.code, s) == "original.py · default")
@@ -79,7 +81,7 @@ import ProcTutorCore
     }
 
     @Test func aNonDefaultStartMethodIsABadgeOnTheProcessesTitle() {
-        var s = Fixtures.state(width: 120, height: 40, lesson: 2, lang: .en)
+        var s = Fixtures.state(width: 160, height: 40, lesson: 2, lang: .en)
         _ = press(&s, .char("m"), .char("m"), .char("r"))
         let rect = s.layout.panes[.processes]!
         let content = PaneContent.make(.processes, s, width: ScreenLayout.contentArea(rect).width)
@@ -112,7 +114,8 @@ import ProcTutorCore
     }
 
     @Test func manyProcessesFoldTheExitedAndPutTheAliveFirst() {
-        let s = Self.churn()
+        var s = Self.churn()
+        s.width = 160
         let run = s.run!
         #expect(run.table.aliveCount == 7)
         let (_, count, row) = ProcessTableView.lines(run, width: 70, lang: .en)
@@ -248,7 +251,7 @@ import ProcTutorCore
     @Test func helpNamesEveryKeyAndScrollsToItsEndAt80x24() {
         let keys = HelpOverlay.entries.map { $0.0.en }.joined(separator: " ")
         for k in ["r", "s", "p", "F", "v", "m", "o", "e", "Q", ", .", "< >", "0  $", "← → [ ]", "1 2 3", "Tab ⇧Tab",
-                  "↑↓ j k", "PgUp PgDn", "Home End g G", "?  F1", "Esc", "q  Ctrl-C", "Ctrl-Z", "Enter n →", "a b c"] {
+                  "↑↓ j k", "PgUp PgDn", "Home End g G", "z", "L", "?  F1", "Esc", "q  Ctrl-C", "Ctrl-Z", "Enter n →", "a b c"] {
             #expect(keys.contains(k), "help lacks \(k)")
         }
         var s = Fixtures.state(width: 80, height: 24, lesson: 1, lang: .en)

@@ -35,6 +35,46 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         for k in keys { _ = App.update(&s, .key(k)) }
     }
 
+    /// 80×24, 120×40 and 200×60 in both languages (`NAME.zh-200x60` …): the layouts of issue 17.
+    func threeSizes(_ make: (Int, Int, Lang) -> AppState, testName: String = #function, line: UInt = #line) {
+        for lang in [Lang.zh, .en] {
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                assertSnapshot(of: App.view(make(w, h, lang)), as: .screen, named: "\(lang.rawValue)-\(w)x\(h)",
+                               testName: testName, line: line)
+            }
+        }
+    }
+
+    /// The reading layout: the lesson text half the screen, the code pane as tall as the demo, the table as
+    /// tall as its rows, the output the rest; finished rows plain.
+    @Test func readingLayoutMidRun() {
+        threeSizes { w, h, lang in Fixtures.poolState(width: w, height: h, lang: lang) }
+    }
+
+    /// Before any run: one "nothing has run yet", the code pane with room for the whole demo.
+    @Test func readingLayoutBeforeARun() {
+        threeSizes { w, h, lang in Fixtures.state(width: w, height: h, lesson: 2, lang: lang) }
+    }
+
+    /// `Tab Tab z`: the processes pane zoomed to the whole screen.
+    @Test func zoomedProcesses() {
+        threeSizes { w, h, lang in
+            var s = Fixtures.poolState(width: w, height: h, lang: lang)
+            if w >= ScreenLayout.fullWidth { press(&s, .tab, .tab) } else { press(&s, .tab, .tab) }
+            press(&s, .char("z"))
+            return s
+        }
+    }
+
+    /// `L`: no lesson text; code and the run fill the screen (at 80×24: processes above output).
+    @Test func presenterLayout() {
+        threeSizes { w, h, lang in
+            var s = Fixtures.poolState(width: w, height: h, lang: lang)
+            press(&s, .char("L"))
+            return s
+        }
+    }
+
     @Test func lessonInChinese() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 1)

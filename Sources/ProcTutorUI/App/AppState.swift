@@ -65,6 +65,11 @@ public struct AppState: Sendable {
     public private(set) var quizResults: [String: QuizResult] = [:]
 
     public var focus: Pane = .lesson
+    /// `z`: the focused pane fills the screen (tmux's zoom); kept while the tutorial runs.
+    public var zoomed = false
+    /// `L`: the lesson text is hidden, code and the run fill the screen (the presenter layout); kept while
+    /// the tutorial runs.
+    public var hideText = false
     /// First visible line of each pane's scrollable part.
     public var scroll: [Pane: Int] = [:]
     /// The output pane follows new lines until the student scrolls up.

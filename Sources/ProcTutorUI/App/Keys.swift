@@ -97,9 +97,14 @@ enum Keys {
         case let .char(c) where c.isASCII && c.isNumber:
             return goToLesson(&s, Int(String(c))! - 1)
         case .tab:
-            s.focus = Pane(rawValue: (s.focus.rawValue + 1) % Pane.allCases.count)!
+            cycleFocus(&s, by: 1)
         case .backTab:
-            s.focus = Pane(rawValue: (s.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+            cycleFocus(&s, by: -1)
+        case .char("z"):
+            s.zoomed.toggle()
+        case .char("L"):
+            s.hideText.toggle()
+            if s.presenting, s.unzoomedLayout.panes[s.focus] == nil { s.focus = focusOrder(s).first ?? .processes }
         case .up, .char("k"):
             return Scrolling.scroll(&s, s.focus, by: -1)
         case .down, .char("j"):
@@ -122,6 +127,21 @@ enum Keys {
             break
         }
         return []
+    }
+
+    /// The panes `Tab` goes through: every pane under the 80×24 tab strip, else the panes the (unzoomed)
+    /// layout shows. While zoomed, `Tab` zooms the next one.
+    static func focusOrder(_ s: AppState) -> [Pane] {
+        let layout = s.unzoomedLayout
+        if layout.tabs != nil || layout.mode == .tooSmall { return Pane.allCases }
+        return Pane.allCases.filter { layout.panes[$0] != nil }
+    }
+
+    static func cycleFocus(_ s: inout AppState, by step: Int) {
+        let order = focusOrder(s)
+        guard !order.isEmpty else { return }
+        let i = order.firstIndex(of: s.focus) ?? (step > 0 ? order.count - 1 : 0)
+        s.focus = order[(i + step + order.count) % order.count]
     }
 
     /// How far a key scrolls an overlay: ±1 a line, ±1000 a page, ±Int.max to an end; nil for other keys.

@@ -89,7 +89,8 @@ enum KeyBar {
             if s.repeatRuns != nil { keys.append(("t", S.kTally[l], 4)) }
         }
         if s.lessons.count > 1 { keys.append(("←→", S.kLesson[l], 6)) }
-        keys += [("Tab", S.kPane[l], 6), ("↑↓", S.kScroll[l], 1)]
+        keys += [("Tab", S.kPane[l], 6), ("z", s.zoomed ? S.kUnzoom[l] : S.kZoom[l], s.zoomed ? 8 : 5),
+                 ("L", s.presenting ? S.kShowText[l] : S.kHideText[l], s.presenting ? 8 : 4), ("↑↓", S.kScroll[l], 1)]
         if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }
         if !s.replayOnly { keys.append(("m", S.kMethod[l], 3)) }
         keys.append(("o", S.kOutput[l], 2))

@@ -46,8 +46,7 @@ public enum DocumentView {
             var body = text
             if body.hasSuffix("\n") { body.removeLast() }
             for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                let l = StyledLine("  " + screenSafe(String(line), tabWidth: 4), Theme.codeBlock)
-                out += l.wrapped(width: width, indent: StyledLine("    "))
+                out += codeLine(screenSafe(String(line), tabWidth: 4), width: width)
             }
             return out
         case let .quote(inner):
@@ -59,6 +58,49 @@ public enum DocumentView {
         case .thematicBreak:
             return [StyledLine(String(repeating: "─", count: width), Theme.hint)]
         }
+    }
+
+    /// One line of a code block, indented by two, wrapped only where a token ends: after a space, or after
+    /// `,` `(` `[` `{` `:` `=` — never inside a name or before a closing bracket (`str(i` / `d),))` was the
+    /// old word-wrap's cut). The continuation starts under the line's own indent with `↪`. A token wider than
+    /// the whole line (none in the lessons) is cut, and its cut is the `↪` too.
+    static func codeLine(_ text: String, width: Int) -> [StyledLine] {
+        let chars = Array(text)
+        let lead = chars.prefix { $0 == " " }.count
+        let mark = String(repeating: " ", count: 2 + min(lead, max(0, width / 2))) + "↪ "
+        var out: [StyledLine] = []
+        var start = 0
+        var first = true
+        while true {
+            let prefixWidth = first ? 2 : TextWidth.of(mark)
+            let room = max(1, width - prefixWidth)
+            // The end of this piece: everything, or the last token boundary that fits.
+            var w = 0, end = start
+            while end < chars.count && w + TextWidth.of(chars[end]) <= room { w += TextWidth.of(chars[end]); end += 1 }
+            if end < chars.count {
+                var cut = end
+                while cut > start && !canBreakCode(chars, at: cut) { cut -= 1 }
+                if cut > start { end = cut }
+            }
+            var line = first ? StyledLine("  ", Theme.codeBlock) : StyledLine(mark, Theme.hint)
+            line.append(String(chars[start..<end]), Theme.codeBlock)
+            out.append(line)
+            if end >= chars.count { return out }
+            start = end
+            while start < chars.count && chars[start] == " " { start += 1 }
+            if start >= chars.count { return out }
+            first = false
+        }
+    }
+
+    /// A code line may break before `chars[i]`: after a space (not inside leading indent) or after an opening
+    /// bracket, a comma, a colon or `=`, unless a closing bracket or more punctuation follows.
+    static func canBreakCode(_ chars: [Character], at i: Int) -> Bool {
+        guard i > 0, i < chars.count else { return false }
+        let before = chars[i - 1], after = chars[i]
+        if ")]},:;.".contains(after) { return false }
+        if before == " " { return chars[..<i].contains { $0 != " " } }
+        return ",([{:=".contains(before) && after != "="
     }
 
     /// Inline content as lines (split at hard breaks), soft breaks resolved by `TextWidth.softBreak`: a space

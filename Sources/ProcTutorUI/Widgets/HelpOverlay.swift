@@ -22,6 +22,8 @@ public enum HelpOverlay {
         (k("← → [ ]"), L("上一课 / 下一课", "previous / next lesson")),
         (k("1 2 3 …"), L("跳到第 N 课", "jump to lesson N")),
         (k("Tab ⇧Tab"), L("切换焦点窗格（小窗口下切换标签页）", "focus next/previous pane (tab when small)")),
+        (k("z"), L("焦点窗格占满全屏 / 还原", "zoom the focused pane to the whole screen / back")),
+        (k("L"), L("隐藏 / 显示课文：代码和运行占满屏幕", "hide / show the lesson text: code and the run fill the screen")),
         (k("↑↓ j k"), L("滚动焦点窗格（也滚动本帮助）", "scroll the focused pane (and this help)")),
         (k("PgUp PgDn"), L("翻页（也可用 Ctrl-B/Ctrl-F、空格）", "a page (also Ctrl-B/Ctrl-F, Space)")),
         (k("Home End g G"), L("到开头 / 到结尾", "to the top / to the end")),

@@ -6,7 +6,7 @@ enum OutputPane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
         let note = "o: " + (s.outputMode == .byPID ? S.byPID[s.lang] : S.raw[s.lang])
         guard let live = s.run, let run = s.shown else {
-            return PaneContent(title: S.output[s.lang], note: note, lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
+            return PaneContent(title: S.output[s.lang], note: note, lines: [])  // the processes pane says nothing has run
         }
         var content = lines(s, live: live, run: run, width: width, note: note)
         content.title = s.runPaneTitle(S.output)

@@ -1,7 +1,7 @@
 import ProcTutorCore
 
 /// The process table: one row per process of the run, indented as a tree by logical parent, new rows
-/// highlighted for a moment, exited rows kept and dimmed (htop's tombstones, but they stay: the whole story
+/// highlighted for a moment, exited rows kept (plain: the state column says they exited) (htop's tombstones, but they stay: the whole story
 /// of the run remains on screen).
 public enum ProcessTableView {
     /// How long a new row stays highlighted, in seconds of run time.
@@ -129,7 +129,10 @@ public enum ProcessTableView {
         // START goes first when room is short: the timeline shows start times too, names matter more.
         let showStart = width >= pidW + ppidW + stateW + aliveW + timeW + startW + 17
         let fixed = pidW + ppidW + stateW + aliveW + timeW + (showStart ? startW : 0)
-        let nameW = max(6, width - fixed)
+        // NAME as wide as the longest name, not the rest of the line: at 200 columns the rest is ~76 blanks
+        // between a name and its state.
+        let namesW = widest(S.colName, recs.map { screenSafe($0.name ?? $0.method.rawValue) }) + 1
+        let nameW = max(6, min(width - fixed, namesW))
 
         func cells(_ pid: String, _ ppid: String, _ name: String, _ state: String, _ alive: String, _ start: String,
                    _ time: String) -> String {
@@ -166,7 +169,9 @@ public enum ProcessTableView {
 enum ProcessPane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
         guard let run = s.shown else {
-            return PaneContent(title: S.processes[s.lang], lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
+            // The one "nothing has run yet" on screen: here, or on the summary line where there is one.
+            let hint = s.layout.summary == nil ? [StyledLine(S.noRun[s.lang], Theme.hint)] : []
+            return PaneContent(title: S.processes[s.lang], lines: hint)
         }
         let l = s.lang
         let started = run.table.records.count, alive = run.table.aliveCount

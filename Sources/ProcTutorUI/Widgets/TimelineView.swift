@@ -124,7 +124,7 @@ extension TimelineView {
 enum TimelinePane {
     static func content(_ s: AppState, width: Int) -> PaneContent {
         guard let run = s.shown else {
-            return PaneContent(title: S.timeline[s.lang], lines: [StyledLine(S.noRun[s.lang], Theme.hint)])
+            return PaneContent(title: S.timeline[s.lang], lines: [])  // the processes pane says nothing has run
         }
         let (header, count, lane) = s.cursor.map {
             TimelineView.lines(run, width: width, lang: s.lang, span: s.runEnd, cursor: $0.t)
