@@ -437,7 +437,15 @@ public struct RunAssembler {
     private var stopReason: StopReason?
     private var mainExit: (code: Int?, signal: Int?)?
 
+    /// The `t` of the last event returned: no event goes out with an earlier one.
+    public private(set) var lastEmitted = 0.0
+
+    /// Every event leaves through here, in stream order, with `t` raised to the previous event's where it
+    /// happened earlier than something already sent (docs/engine.md, "Time order"): the stream's times never
+    /// decrease, so a reader can replay it, cut it at a moment or compare two of its events by `t` alone.
     private mutating func emit(_ e: Event) {
+        var e = e
+        if e.t < lastEmitted { e.t = lastEmitted } else { lastEmitted = e.t }
         table.apply(e)
         out.append(e)
     }

@@ -407,9 +407,19 @@ public final class Supervisor {
         if fd >= 0 { pidfds[pid] = fd }
     }
 
+    /// Before an exit the kernel reported goes to the assembler: everything the process wrote before it ended
+    /// is already in the channel file and the pipes (a write returns before the writer can exit), so reading
+    /// them first puts the process's own lines, tasks and reaps before its `exit`.
+    func drainBeforeExit() {
+        readChannel()
+        readOutput(.stdout)
+        readOutput(.stderr)
+    }
+
     /// A pidfd became readable: the process has ended. Zombie: its status is in /proc; gone: someone reaped it.
     func pidEnded(_ pid: PID) {
         if let fd = pidfds.removeValue(forKey: pid) { close(fd) }
+        drainBeforeExit()
         if let s = ProcFS.stat(pid) {
             if s.state == "Z" || s.state == "X" { zombie(pid, s) }
         } else {
@@ -421,6 +431,7 @@ public final class Supervisor {
         if s.ppid == me {
             return  // our own child: waitpid gives the status and reaps it right away
         }
+        drainBeforeExit()
         let status = s.exitStatus.map(decodeWaitStatus)
         assembler.kernel(.ended(pid: pid, code: status?.code, signal: status?.signal, zombie: true), at: now())
     }
@@ -436,7 +447,7 @@ public final class Supervisor {
 
     func childReaped(_ pid: pid_t, _ status: Int32) {
         // Events already written about it (its birth, its output) must come first.
-        readChannel()
+        drainBeforeExit()
         let s = decodeWaitStatus(status)
         assembler.kernel(.waited(pid: pid, code: s.code, signal: s.signal), at: now())
         if let fd = pidfds.removeValue(forKey: pid) { close(fd) }

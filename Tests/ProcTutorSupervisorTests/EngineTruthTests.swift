@@ -1,0 +1,65 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+import ProcTutorCore
+@testable import ProcTutorSupervisor
+
+/// The stream tells the truth about time and output: events in time order, a process's lines before its exit,
+/// nothing dropped, the kernel's parents and the program's own argv.
+@Suite(.enabled(if: Harness.haveProctutor, "build the proctutor executable first: swift build"))
+struct EngineTruthTests {
+    /// Children that print and exit at once: the kernel reports the exit (pidfd, zombie) while the child's last
+    /// line may still be unread in the channel. Over many runs, every child's output precedes its exit and `t`
+    /// never decreases.
+    @Test func eachProcessLinesPrecedeItsExitAndTimeNeverDecreases() throws {
+        let path = Harness.program("""
+            import os, sys
+            from multiprocessing import Process
+
+            def child(n):
+                print("child", n, "pid", os.getpid())
+                print("child", n, "last line")
+
+            if __name__ == "__main__":
+                ps = [Process(target=child, args=(n,)) for n in range(6)]
+                for p in ps:
+                    p.start()
+                for n in range(4):
+                    pid = os.fork()
+                    if pid == 0:
+                        print("forked", n, "last line")
+                        os._exit(0)
+                for p in ps:
+                    p.join()
+                for n in range(4):
+                    os.wait()
+                print("main done")
+            """)
+        var outOfOrder: [String] = []
+        var decreasing: [String] = []
+        for run in 0..<15 {
+            let r = try Harness.run(path)
+            #expect(r.summary?.exitCode == 0)
+            var exited = Set<PID>()
+            var last = -Double.infinity
+            var lines = 0
+            for (i, e) in r.events.enumerated() {
+                if e.t < last {
+                    decreasing.append("run \(run): event \(i) \(e) after t=\(last)")
+                }
+                last = max(last, e.t)
+                switch e.kind {
+                case let .exit(pid, _, _): exited.insert(pid)
+                case let .output(pid?, _, text):
+                    lines += 1
+                    if exited.contains(pid) { outOfOrder.append("run \(run): \(pid) \(text) after its exit") }
+                default: break
+                }
+            }
+            #expect(lines == 6 * 2 + 4 + 1, "run \(run): \(lines) lines")
+        }
+        #expect(outOfOrder.count == 0, "\(outOfOrder.count) lines after their process's exit: \(outOfOrder.prefix(5))")
+        #expect(decreasing.count == 0, "\(decreasing.count) events earlier than the one before: \(decreasing.prefix(5))")
+    }
+}
