@@ -46,6 +46,14 @@ public final class Supervisor {
     var channelHeldUntil = 0.0
     /// How long records may gather in the channel while they keep coming: the latency it adds at most.
     static let channelBatchMilliseconds: Int32 = 1
+    /// Until then the loop does not wake for the output pipes either: the same batching for the program's own
+    /// writes (print writes each argument, separator and newline with a write of its own).
+    var outputHeldUntil = 0.0
+    /// The capacity asked for the output pipes (the most an unprivileged process may, by default), so a writer
+    /// does not fill the pipe while it is held.
+    static let pipeCapacity: Int32 = 1 << 20
+    /// `F_SETPIPE_SZ` (Linux, `_GNU_SOURCE`: not exported to Swift).
+    static let setPipeSize: Int32 = 1031
     /// Where `PrintedRun` puts the caller's stdin for the program when `RunConfig.inheritsStdin` is set.
     static let programStdin: Int32 = 3
 
@@ -212,6 +220,7 @@ public final class Supervisor {
         let me = self.me
         assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid },
                                  isOutsider: { pid in ProcFS.isOutsider(pid, of: me) })
+        assembler.keepsRaw = config.printing?.raw ?? true
         let pid: pid_t
         do {
             pid = try Spawner.spawn(path: python, argv: [python, "-u", config.program] + config.arguments,
@@ -228,6 +237,8 @@ public final class Supervisor {
         if config.inheritsStdin { close(Supervisor.programStdin) }  // the program's now, not ours to hold
         outFD = out.read
         errFD = err.read
+        _ = fcntl(outFD, Supervisor.setPipeSize, Supervisor.pipeCapacity)
+        _ = fcntl(errFD, Supervisor.setPipeSize, Supervisor.pipeCapacity)
         setNonBlocking(outFD)
         setNonBlocking(errFD)
         mainPID = pid
@@ -301,17 +312,26 @@ public final class Supervisor {
                 roles.append(role)
             }
             if stdinOpen { add(0, .commands) }
-            add(outFD, .output(.stdout))
-            add(errFD, .output(.stderr))
-            // Right after records arrived, the channel is left out for a moment: more records written meanwhile
-            // then cost their writers no wake-up of this process (inotify only queues), and one read takes them
-            // all. Sparse records are still read at once.
-            let held = monotonicNow() < channelHeldUntil
-            if !held { add(inotifyFD, .channel) }
+            // Right after output or records arrived, the pipes and the channel are left out for a moment: more
+            // written meanwhile then costs the writers no wake-up of this process (a pipe or inotify only
+            // queues), and one read takes it all. Sparse output and records are still read at once.
+            let clock = monotonicNow()
+            let outputHeld = clock < outputHeldUntil
+            if !outputHeld {
+                add(outFD, .output(.stdout))
+                add(errFD, .output(.stderr))
+            }
+            let channelHeld = clock < channelHeldUntil
+            if !channelHeld { add(inotifyFD, .channel) }
+            let held = outputHeld || channelHeld
             add(signalFD, .signals)
             for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
             let n = poll(&fds, nfds_t(fds.count), held ? Supervisor.channelBatchMilliseconds : 40)
             if n < 0, errno != EINTR { break }
+            if outputHeld, monotonicNow() >= outputHeldUntil {  // the hold is over: what gathered meanwhile
+                readOutput(.stdout)
+                readOutput(.stderr)
+            }
             if n > 0 {
                 for (i, p) in fds.enumerated() where p.revents != 0 {
                     switch roles[i] {
@@ -514,6 +534,7 @@ public final class Supervisor {
         for _ in 0..<16 {  // bounded, so a flood on one pipe cannot starve the rest of the loop
             let n = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
+                outputHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
                 assembler.rawBytes(readBuffer[0..<n], stream: stream, at: now())
                 continue
             }
@@ -532,10 +553,13 @@ public final class Supervisor {
     /// Reads new lines of the event channel. A line longer than 1 MB is garbage: skipped to its newline.
     func readChannel() {
         guard eventsFD >= 0 else { return }
+        var reads = 0
         while true {
             let n = readBuffer.withUnsafeMutableBytes { read(eventsFD, $0.baseAddress!, $0.count) }
             let buf = readBuffer
             guard n > 0 else { return }
+            reads += 1
+            if reads % 16 == 0 { flushEvents() }  // a channel that grows as fast as it is read: bounded memory
             channelHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
             var start = 0
             for i in 0..<n where buf[i] == 0x0A {

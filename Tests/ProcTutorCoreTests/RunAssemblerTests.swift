@@ -224,14 +224,29 @@ import Testing
         #expect(a.take().first == Event(t: 0.25, .raw(stream: .stdout, text: "prompt> ")))
     }
 
-    @Test func rawOutputIsBounded() {
+    @Test func rawOutputIsNeverDroppedAndALongLineGoesOutInPieces() {
         var a = assembler()
-        a.rawLimit = 1000
+        a.rawPiece = 10
         let line = Array(repeating: UInt8(ascii: "x"), count: 99) + [0x0A]
         for _ in 0..<100 { a.rawBytes(line, stream: .stdout, at: 0.1) }
         let events = a.take()
-        #expect(events.filter { $0.name == "raw" }.count == 10)
-        #expect(events.filter { $0.name == "notice" }.count == 1)
+        #expect(events.filter { $0.name == "raw" }.count == 1000)  // 9 pieces of 10 and one of 9 per line
+        #expect(events.filter { $0.name == "notice" }.isEmpty)
+        // Exactly one piece ends at the newline: no empty line after a line that filled its last piece.
+        a.rawBytes(Array("0123456789".utf8), stream: .stdout, at: 0.2)
+        a.rawBytes(Array("\nnext\n".utf8), stream: .stdout, at: 0.2)
+        #expect(a.take().compactMap { if case let .raw(_, t) = $0.kind { t } else { nil } } == ["0123456789", "next"])
+    }
+
+    @Test func aFloodWithoutTheTracerIsNotHeldInMemory() {
+        var a = assembler()
+        a.unattributedLimit = 100
+        let line = Array(repeating: UInt8(ascii: "x"), count: 9) + [0x0A]
+        for _ in 0..<50 { a.rawBytes(line, stream: .stdout, at: 0.1) }
+        // 500 bytes written at once: all but the last 100 bytes (11 lines) went out as pid: null without waiting.
+        #expect(a.take().filter { if case .output(nil, _, _) = $0.kind { true } else { false } }.count == 39)
+        a.finish(at: 0.2)
+        #expect(a.take().filter { if case .output(nil, _, _) = $0.kind { true } else { false } }.count == 11)
     }
 
     @Test func statesMustBeSeenTwiceAndZombieComesFromEnded() {

@@ -62,4 +62,38 @@ struct EngineTruthTests {
         #expect(outOfOrder.count == 0, "\(outOfOrder.count) lines after their process's exit: \(outOfOrder.prefix(5))")
         #expect(decreasing.count == 0, "\(decreasing.count) events earlier than the one before: \(decreasing.prefix(5))")
     }
+
+    /// `proctutor run --json --raw` of 20,000 lines of 1 KB and one line of 3 MB: every line, attributed and
+    /// raw, the long line in pieces that add up to it exactly (no piece lost, no empty line added).
+    @Test func runStreamsEveryLineOfAnySize() throws {
+        let path = Harness.program("""
+            line = "x" * 1023
+            for i in range(20000):
+                print(line)
+            print("y" * (3 * 1024 * 1024))
+            print("end")
+            """)
+        let ran = try CommandLineTests.proctutor(["run", path, "--json", "--raw"], limit: 120)
+        #expect(ran.status == 0)
+        var own: [String] = []
+        var raw: [String] = []
+        var notices: [String] = []
+        for line in ran.stdout.split(separator: "\n") {
+            let e = try EventJSON.decode(String(line))
+            switch e.kind {
+            case let .output(_?, .stdout, text): own.append(text)
+            case let .raw(.stdout, text): raw.append(text)
+            case let .notice(text): notices.append(text)
+            default: break
+            }
+        }
+        for lines in [own, raw] {
+            #expect(lines.prefix(20000).allSatisfy { $0.utf8.count == 1023 && $0.first == "x" })
+            let pieces = lines.dropFirst(20000).dropLast()
+            #expect(pieces.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 == "y" } })
+            #expect(pieces.reduce(0) { $0 + $1.utf8.count } == 3 * 1024 * 1024)
+            #expect(lines.last == "end")
+        }
+        #expect(notices.isEmpty, "\(notices)")
+    }
 }
