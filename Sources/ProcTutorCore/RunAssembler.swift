@@ -452,6 +452,9 @@ public struct RunAssembler {
             guard !p.started, var known = p.birth else { return }  // a second report of an announced process
             // Merge: the child's own report has the kernel parent; the launcher's has the name and logical parent.
             if known.method == .exec || b.method != .exec { known.method = b.method }
+            // A child that reported after its parent had exited saw the subreaper as its parent; the launcher
+            // knows better (only the main process really is the supervisor's child).
+            if known.ppid == supervisor, b.ppid != supervisor { known.ppid = b.ppid }
             known.name = b.name ?? known.name
             known.parent = b.parent ?? known.parent
             known.t = min(known.t, b.t)

@@ -223,7 +223,7 @@ public final class Supervisor {
         assembler.keepsRaw = config.printing?.raw ?? true
         let pid: pid_t
         do {
-            pid = try Spawner.spawn(path: python, argv: [python, "-u", config.program] + config.arguments,
+            pid = try Spawner.spawn(path: python, argv: programArgv,
                                     env: env.map { "\($0.key)=\($0.value)" }.sorted(),
                                     stdio: [config.inheritsStdin ? .fd(Supervisor.programStdin) : .devNull,
                                             .fd(out.write), .fd(err.write)], newSession: true,
@@ -244,10 +244,23 @@ public final class Supervisor {
         mainPID = pid
         if config.printing != nil { reply("main \(pid)") }
         // After the spawn (the program starts meanwhile), before any event of it: the first line.
-        writeHeader(argv: [python, "-u", config.program] + config.arguments)
+        writeHeader(argv: programArgv)
         assembler.kernel(.spawned(pid: pid, ppid: me), at: now())
         watch(pid)
         flushEvents()
+    }
+
+    /// The program's command line: its path as the user typed it (`sys.argv[0]` as under `python3 -u FILE`;
+    /// relative stays relative) where that names the same file from the program's directory, else absolute.
+    var programArgv: [String] {
+        var path = config.program
+        if let typed = config.programArgument, config.workingDirectory == nil {
+            var a = stat(), b = stat()
+            if stat(typed, &a) == 0, stat(config.program, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino {
+                path = typed
+            }
+        }
+        return [python, "-u", path] + config.arguments
     }
 
     func writeFile(_ path: String, _ text: String) -> Bool {
@@ -271,7 +284,7 @@ public final class Supervisor {
     func writeHeader(argv: [String]? = nil) {
         guard !headerWritten else { return }
         headerWritten = true
-        let e = Event(t: 0, .run(header(argv: argv ?? [python, "-u", config.program] + config.arguments)))
+        let e = Event(t: 0, .run(header(argv: argv ?? programArgv)))
         let line = (config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)) + "\n"
         if !writeAll(1, Array(line.utf8)) { uiLost() }
     }

@@ -814,6 +814,38 @@ def _proctutor_install():
     S.token = token  # util's after-fork registry holds it weakly
     def patch_util(util):
         util.register_after_fork(token, lambda _t: on_child_start(sys.modules["multiprocessing.process"].current_process()))
+        patch_spawnv(util)
+
+    def patch_spawnv(util):
+        """util.spawnv_passfds starts the resource tracker and the fork server (fork + exec, no at-fork hook):
+        the launcher announces the child with itself as kernel parent. The child's own record says getppid(),
+        which is already the subreaper when the launcher exited before the new interpreter got to its
+        sitecustomize (a short shared_memory program)."""
+        real = getattr(util, "spawnv_passfds", None)
+        if real is None:
+            return
+
+        def spawnv_passfds(path, args, passfds):
+            pid = real(path, args, passfds)
+            try:
+                text = " ".join([a for a in args if isinstance(a, str)])
+                if "resource_tracker" in text or "semaphore_tracker" in text:
+                    name = "ResourceTracker"
+                elif "forkserver" in text:
+                    name = "ForkServer"
+                else:
+                    name = None
+                emit('"k":"birth","pid":%d,"ppid":%d,"m":"spawn","n":%s,"par":null,"final":%s' % (
+                    pid, real_getpid(), q(name), "false" if name is None else "true"))
+            except Exception:
+                pass
+            return pid
+
+        spawnv_passfds.__code__ = spawnv_passfds.__code__.replace(co_filename="<proctutor tracer>")
+        spawnv_passfds.__module__ = util.__name__
+        spawnv_passfds.__doc__ = real.__doc__
+        spawnv_passfds.__wrapped__ = real
+        util.spawnv_passfds = spawnv_passfds
 
     def patch_context(context):
         method = env.get("PROCTUTOR_START_METHOD")

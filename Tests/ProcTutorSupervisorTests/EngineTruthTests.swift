@@ -96,4 +96,53 @@ struct EngineTruthTests {
         }
         #expect(notices.isEmpty, "\(notices)")
     }
+
+    /// A short `shared_memory` program: the main process starts the resource tracker (fork + exec) and exits
+    /// before the tracker's interpreter has run its sitecustomize, whose getppid() then says the subreaper. The
+    /// kernel's parent at birth is the main process (checked with `strace -f -e trace=process`).
+    @Test(arguments: Harness.pythons)
+    func theResourceTrackersParentIsTheMainProgram(python: String) throws {
+        let r = try Harness.run(Harness.program("""
+            import os
+            from multiprocessing import shared_memory, resource_tracker
+            s = shared_memory.SharedMemory(create=True, size=100)
+            print("tracker", resource_tracker._resource_tracker._pid, flush=True)
+            s.close()
+            s.unlink()
+            """), python: python)
+        #expect(r.summary?.exitCode == 0)
+        let said = r.lines.compactMap { $0.text.hasPrefix("tracker ") ? PID($0.text.dropFirst(8)) : nil }.first
+        let tracker = try #require(said, "no tracker line: \(r.lines)")
+        #expect(r.starts[tracker]?.name == "ResourceTracker", "\(r.starts)")
+        #expect(r.starts[tracker]?.ppid == r.mainPID, "tracker \(tracker): \(String(describing: r.starts[tracker])), main \(String(describing: r.mainPID))")
+    }
+
+    /// `sys.argv[0]` is the path as typed: relative stays relative, as under `python3 -u FILE`, and the tracer
+    /// still sees every process (a spawn child re-imports the main module through it).
+    @Test func argvZeroIsThePathAsTyped() throws {
+        let dir = Harness.folder()
+        TestFile.write(dir + "/prog.py", Data("""
+            import sys, multiprocessing as mp
+            def child():
+                print("child", sys.argv[0])
+            if __name__ == "__main__":
+                print("argv0", sys.argv[0])
+                p = mp.get_context("spawn").Process(target=child)
+                p.start(); p.join()
+            """.utf8))
+        let ran = try CommandLineTests.proctutor(["run", "prog.py", "--json"], cwd: dir)
+        #expect(ran.status == 0)
+        let events = try ran.stdout.split(separator: "\n").map { try EventJSON.decode(String($0)) }
+        let lines = events.compactMap { if case let .output(pid?, _, text) = $0.kind { (pid, text) } else { nil } }
+        #expect(lines.map(\.1).contains("argv0 prog.py"), "\(lines)")
+        #expect(lines.contains { $0.1.hasPrefix("child ") }, "\(lines)")
+        let starts = events.filter { $0.name == "start" }
+        #expect(starts.count == 2 || starts.count == 3, "\(starts)")  // main, the spawned child (and a tracker)
+        if case let .run(h) = events.first?.kind {
+            #expect(h.argv.count == 3 && h.argv[2] == "prog.py", "\(h.argv)")
+            #expect(h.program.hasPrefix("/") && h.program.hasSuffix("/prog.py"), "\(h.program)")
+        } else {
+            Issue.record("no header")
+        }
+    }
 }
