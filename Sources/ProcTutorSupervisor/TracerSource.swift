@@ -127,7 +127,7 @@ def _proctutor_install():
             fd = channel()
             if fd < 0:
                 return
-            data = "".join(records).encode("utf-8", "replace")
+            data = b"".join(records)
             if len(data) <= BATCH:
                 real_write(fd, data)
                 return
@@ -147,6 +147,10 @@ def _proctutor_install():
     # follows as further pieces, and the newline that ends it adds no empty line.
     continued = {1: False, 2: False}
     OUT = '{"t":%.6f,"k":"out","pid":%d,"s":%d,"x":%s}\n'
+    # A line of printable ASCII without quote or backslash (most lines) is its own JSON string: its record is
+    # made of bytes at once, without decoding, escaping and encoding it again.
+    OUT_PLAIN = b'{"t":%.6f,"k":"out","pid":%d,"s":%d,"x":"%s"}\n'
+    NOT_PLAIN = bytes(range(32)) + b'"\\' + bytes(range(127, 256))
 
     def report_output(stream, data):
         """Bytes the program wrote on stream 1 or 2 (bytes): every line it completes is reported; a partial line
@@ -181,12 +185,12 @@ def _proctutor_install():
                 continued[stream] = False
                 if not line:
                     continue  # the newline that ends a line already reported in pieces
+            if len(line) <= PIECE and len(line.translate(None, NOT_PLAIN)) == len(line):
+                records.append(OUT_PLAIN % (t, pid, stream, line))
+                continue
             text = line.decode("utf-8", "replace")
-            if len(text) <= PIECE:
-                records.append(OUT % (t, pid, stream, q(text)))
-            else:
-                for i in range(0, len(text), PIECE):
-                    records.append(OUT % (t, pid, stream, q(text[i:i + PIECE])))
+            for i in range(0, max(len(text), 1), PIECE):
+                records.append((OUT % (t, pid, stream, q(text[i:i + PIECE]))).encode("utf-8", "replace"))
         if not whole:
             continued[stream] = True
         if records:
