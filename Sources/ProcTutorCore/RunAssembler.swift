@@ -22,13 +22,15 @@ public enum KernelObservation: Equatable, Sendable {
 public struct RunAssembler {
     /// How long a start waits for the process's name, and an exit for its status, before going out without.
     public var hold: Double = 1.0
-    /// Attributed output kept per process, in bytes of text; beyond it, one notice.
-    public var outputLimit = 2 << 20
-    /// Raw output kept per stream, in bytes of text; beyond it, one notice, then only counting.
-    public var rawLimit = 4 << 20
-    /// Beyond `rawLimit`, the last bytes of each stream kept to show at the end: a program's last words (often a
-    /// traceback) matter more than the middle of a flood.
-    public var rawTailLimit = 64 << 10
+    /// Longest raw line piece, in bytes: a longer line goes out in pieces of this size (never dropped).
+    public var rawPiece = 8192
+    /// Bytes of raw lines that may wait for the tracer to claim their stream; beyond it the oldest go out as
+    /// `pid: null` at once, so a flood from a program without the tracer (`cat`, a C extension) is not held in
+    /// memory for `unattributedDelay`.
+    public var unattributedLimit = 4 << 20
+    /// Whether `raw` events are produced at all (`proctutor run` without `--raw` prints none: the lines are then
+    /// only decoded where they may become unattributed output).
+    public var keepsRaw = true
     /// A raw line without a newline goes out after this long.
     public var partialDelay = 0.1
     /// Raw lines wait this long for the tracer to attribute the stream before going out with `pid: null`.
@@ -74,8 +76,6 @@ public struct RunAssembler {
         var goneAt: Double?
         var state: ProcState = .running
         var candidate: ProcState?
-        var outputBytes = 0
-        var capped = false
         var tasks: [Int: (function: String, args: String)] = [:]
         /// The task this worker finished last: a result that cannot be sent is reported `done`, then `failed`.
         var finished: (job: Int, function: String, args: String)?
@@ -110,13 +110,13 @@ public struct RunAssembler {
     private struct RawStream {
         var pending: [UInt8] = []
         var pendingSince = 0.0
-        var bytes = 0
-        var capped = false
-        /// Bytes after the cap: the latest `rawTailLimit` or a little more.
-        var tail: [UInt8] = []
-        /// The tail starts mid-line (its first line is a piece).
-        var tailCut = false
+        /// The pending bytes continue a line already sent in part (a piece): the newline that ends it adds no
+        /// empty line.
+        var continued = false
         var unattributed: [(t: Double, text: String)] = []
+        /// Index of the first line of `unattributed` not yet sent (lines are sent from the front).
+        var unattributedStart = 0
+        var unattributedBytes = 0
     }
 
     /// - Parameters:
@@ -194,20 +194,13 @@ public struct RunAssembler {
             procs[pid] = p
             announce(pid)
         case let .output(pid, stream, text):
-            attributed[stream] = true
-            raw[stream].unattributed.removeAll()
-            guard ensureStarted(pid, at: t) else { return }
-            var p = procs[pid]!
-            if p.capped { return }
-            p.outputBytes += text.utf8.count + 1
-            if p.outputBytes > outputLimit {
-                p.capped = true
-                procs[pid] = p
-                emit(Event(t: t, .notice(text: "process \(pid) wrote more than \(outputLimit >> 20) MB; "
-                    + "the rest of its output is in the raw stream only")))
-                return
+            if !attributed[stream] {
+                attributed[stream] = true
+                raw[stream].unattributed.removeAll()
+                raw[stream].unattributedStart = 0
+                raw[stream].unattributedBytes = 0
             }
-            procs[pid] = p
+            guard ensureStarted(pid, at: t) else { return }
             emit(Event(t: t, .output(pid: pid, stream: stream, text: text)))
         case let .reaped(pid, by, code, signal):
             if let p = procs[pid], p.reaped, t - p.reapedAt < 1 {
@@ -316,30 +309,43 @@ public struct RunAssembler {
         }
     }
 
-    /// Bytes read from the program's shared stdout or stderr pipe.
-    public mutating func rawBytes<C: Collection>(_ bytes: C, stream: OutputStream, at t: Double)
-        where C.Element == UInt8 {
+    /// Bytes read from the program's shared stdout or stderr pipe. Every line goes out (a line longer than
+    /// `rawPiece` in pieces); nothing is kept once it has gone out.
+    public mutating func rawBytes(_ bytes: ArraySlice<UInt8>, stream: OutputStream, at t: Double) {
         lastT = max(lastT, t)
         var r = raw[stream]
         defer { raw[stream] = r }
-        if r.capped { keepTail(bytes, &r); return }
         if r.pending.isEmpty { r.pendingSince = t }
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == 0x0A {
-                line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
-                r.pending.removeAll(keepingCapacity: true)
-                r.pendingSince = t
-                if r.capped { keepTail(bytes.suffix(from: bytes.index(after: i)), &r); return }
-            } else {
-                r.pending.append(b)
-                if r.pending.count >= 8192 {
-                    line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let room = rawPiece - r.pending.count
+            let limit = bytes.index(i, offsetBy: room, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            if let nl = bytes[i..<limit].firstIndex(of: 0x0A) {
+                if r.pending.isEmpty {
+                    rawLine(bytes[i..<nl], stream: stream, at: t, into: &r)  // no copy
+                } else {
+                    r.pending.append(contentsOf: bytes[i..<nl])
+                    rawLine(r.pending[...], stream: stream, at: t, into: &r)
                     r.pending.removeAll(keepingCapacity: true)
-                    if r.capped { keepTail(bytes.suffix(from: bytes.index(after: i)), &r); r.tailCut = true; return }
+                }
+                r.continued = false
+                r.pendingSince = t
+                i = bytes.index(after: nl)
+            } else {
+                r.pending.append(contentsOf: bytes[i..<limit])
+                i = limit
+                if r.pending.count >= rawPiece {  // a piece of a long line; its rest follows
+                    rawLine(r.pending[...], stream: stream, at: t, into: &r)
+                    r.pending.removeAll(keepingCapacity: true)
+                    r.continued = true
                 }
             }
         }
+    }
+
+    public mutating func rawBytes<C: Collection>(_ bytes: C, stream: OutputStream, at t: Double)
+        where C.Element == UInt8 {
+        rawBytes(ArraySlice(bytes), stream: stream, at: t)
     }
 
     /// Time passes: releases what waited long enough (names, statuses, partial lines).
@@ -363,15 +369,11 @@ public struct RunAssembler {
         for stream in [OutputStream.stdout, .stderr] {
             var r = raw[stream]
             if !r.pending.isEmpty, t - r.pendingSince >= partialDelay {
-                line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+                rawLine(r.pending[...], stream: stream, at: t, into: &r)
                 r.pending.removeAll(keepingCapacity: true)
+                r.continued = true
             }
-            if !attributed[stream] {
-                while let first = r.unattributed.first, t - first.t >= unattributedDelay {
-                    r.unattributed.removeFirst()
-                    emit(Event(t: first.t, .output(pid: nil, stream: stream, text: first.text)))
-                }
-            }
+            if !attributed[stream] { releaseUnattributed(stream, &r, before: t - unattributedDelay) }
             raw[stream] = r
         }
     }
@@ -396,15 +398,10 @@ public struct RunAssembler {
         for stream in [OutputStream.stdout, .stderr] {
             var r = raw[stream]
             if !r.pending.isEmpty {
-                line(Sanitizer.decode(r.pending), stream: stream, at: t, into: &r)
+                rawLine(r.pending[...], stream: stream, at: t, into: &r)
                 r.pending.removeAll()
             }
-            if r.capped {
-                flushTail(stream: stream, at: t, into: &r)
-            }
-            if !attributed[stream] {
-                for l in r.unattributed { emit(Event(t: l.t, .output(pid: nil, stream: stream, text: l.text))) }
-            }
+            if !attributed[stream] { releaseUnattributed(stream, &r, before: .infinity) }
             r.unattributed.removeAll()
             raw[stream] = r
         }
@@ -437,7 +434,15 @@ public struct RunAssembler {
     private var stopReason: StopReason?
     private var mainExit: (code: Int?, signal: Int?)?
 
+    /// The `t` of the last event returned: no event goes out with an earlier one.
+    public private(set) var lastEmitted = 0.0
+
+    /// Every event leaves through here, in stream order, with `t` raised to the previous event's where it
+    /// happened earlier than something already sent (docs/engine.md, "Time order"): the stream's times never
+    /// decrease, so a reader can replay it, cut it at a moment or compare two of its events by `t` alone.
     private mutating func emit(_ e: Event) {
+        var e = e
+        if e.t < lastEmitted { e.t = lastEmitted } else { lastEmitted = e.t }
         table.apply(e)
         out.append(e)
     }
@@ -447,6 +452,9 @@ public struct RunAssembler {
             guard !p.started, var known = p.birth else { return }  // a second report of an announced process
             // Merge: the child's own report has the kernel parent; the launcher's has the name and logical parent.
             if known.method == .exec || b.method != .exec { known.method = b.method }
+            // A child that reported after its parent had exited saw the subreaper as its parent; the launcher
+            // knows better (only the main process really is the supervisor's child).
+            if known.ppid == supervisor, b.ppid != supervisor { known.ppid = b.ppid }
             known.name = b.name ?? known.name
             known.parent = b.parent ?? known.parent
             known.t = min(known.t, b.t)
@@ -504,46 +512,39 @@ public struct RunAssembler {
         emit(Event(t: t, .reaped(pid: pid, by: by)))
     }
 
-    /// Keeps the latest bytes of a capped stream (amortised: trimmed when twice the limit).
-    private func keepTail<C: Collection>(_ bytes: C, _ r: inout RawStream) where C.Element == UInt8 {
-        r.bytes += bytes.count
-        r.tail.append(contentsOf: bytes)
-        if r.tail.count > 2 * rawTailLimit {
-            let drop = r.tail.count - rawTailLimit
-            r.tailCut = r.tail[drop - 1] != 0x0A
-            r.tail.removeFirst(drop)
+    /// One line (or piece) of a raw stream: a `raw` event, and a candidate for `pid: null` output while the
+    /// tracer has attributed nothing on the stream.
+    private mutating func rawLine(_ bytes: ArraySlice<UInt8>, stream: OutputStream, at t: Double,
+                                  into r: inout RawStream) {
+        if bytes.isEmpty, r.continued { return }  // the newline that ends a line sent in pieces
+        let candidate = !attributed[stream]
+        guard keepsRaw || candidate else { return }
+        let text = Sanitizer.decode(bytes)
+        if keepsRaw { emit(Event(t: t, .raw(stream: stream, text: text))) }
+        if candidate {
+            r.unattributed.append((t, text))
+            r.unattributedBytes += text.utf8.count
+            if r.unattributedBytes > unattributedLimit { releaseUnattributed(stream, &r, before: -.infinity) }
         }
     }
 
-    /// At the end of a capped stream: how much was left out, then its last lines (as raw, and as unattributed
-    /// output when the tracer never attributed the stream).
-    private mutating func flushTail(stream: OutputStream, at t: Double, into r: inout RawStream) {
-        var lines = r.tail.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
-        if r.tail.last == 0x0A { lines.removeLast() }
-        if r.tailCut, !lines.isEmpty { lines[0] = Array("…".utf8) + lines[0] }  // the end of a longer line
-        let kept = lines.reduce(0) { $0 + $1.count + 1 }
-        emit(Event(t: t, .notice(text: "\(stream.rawValue): \(r.bytes - rawLimit - kept) bytes in the middle were "
-            + "not kept" + (lines.isEmpty ? "" : "; its last \(lines.count) line\(lines.count == 1 ? "" : "s") follow"))))
-        for l in lines {
-            for start in stride(from: 0, to: max(l.count, 1), by: 8192) {
-                let text = Sanitizer.decode(l[start..<min(start + 8192, l.count)])
-                emit(Event(t: t, .raw(stream: stream, text: text)))
-                if !attributed[stream] { r.unattributed.append((t, text)) }
-            }
+    /// Sends the waiting raw lines written before `before` as `pid: null` output (all of them while over
+    /// `unattributedLimit`).
+    private mutating func releaseUnattributed(_ stream: OutputStream, _ r: inout RawStream, before: Double) {
+        while r.unattributedStart < r.unattributed.count {
+            let l = r.unattributed[r.unattributedStart]
+            guard l.t <= before || r.unattributedBytes > unattributedLimit else { break }
+            r.unattributedStart += 1
+            r.unattributedBytes -= l.text.utf8.count
+            emit(Event(t: l.t, .output(pid: nil, stream: stream, text: l.text)))
         }
-        r.tail.removeAll()
-    }
-
-    private mutating func line(_ text: String, stream: OutputStream, at t: Double, into r: inout RawStream) {
-        r.bytes += text.utf8.count + 1
-        if r.bytes > rawLimit {
-            r.capped = true
-            emit(Event(t: t, .notice(text: "\(stream.rawValue) passed \(rawLimit >> 20) MB; the rest is not kept "
-                + "but its last lines, shown at the end")))
-            return
+        if r.unattributedStart == r.unattributed.count {
+            r.unattributed.removeAll(keepingCapacity: true)
+            r.unattributedStart = 0
+        } else if r.unattributedStart > 1024, r.unattributedStart * 2 > r.unattributed.count {
+            r.unattributed.removeFirst(r.unattributedStart)
+            r.unattributedStart = 0
         }
-        emit(Event(t: t, .raw(stream: stream, text: text)))
-        if !attributed[stream] { r.unattributed.append((t, text)) }
     }
 }
 

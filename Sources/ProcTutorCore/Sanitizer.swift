@@ -9,6 +9,11 @@ public enum Sanitizer {
         String(decoding: Array(bytes), as: UTF8.self)
     }
 
+    /// The same without a copy first (every raw line of a run passes here).
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The visible, terminal-safe form of one line of text.
     public static func sanitize(_ text: String, tabWidth: Int = 8) -> String {
         if isClean(text) { return text }

@@ -34,6 +34,9 @@ public struct RunConfig: Sendable, Codable, Equatable {
     public var variant: String?
     /// The interpreter's version for the run header; `prepared()` fills it in (cached per interpreter).
     public var pythonVersion: String?
+    /// The program's path as the user typed it, when `prepared()` made `program` absolute: the program's
+    /// `sys.argv[0]` is this, as under `python3 -u FILE` (used only where it names the same file).
+    public var programArgument: String?
 
     public init(program: String, arguments: [String] = [], python: String? = nil, startMethod: StartMethod? = nil,
                 timeout: Double? = 60, timeScale: Double? = nil, maxProcesses: Int = 256,

@@ -167,6 +167,7 @@ extension RunConfig {
         }
         if !program.hasPrefix("/") {
             resolved.program = FileManager.default.currentDirectoryPath + "/" + program
+            resolved.programArgument = program
         }
         return resolved
     }

@@ -46,6 +46,14 @@ public final class Supervisor {
     var channelHeldUntil = 0.0
     /// How long records may gather in the channel while they keep coming: the latency it adds at most.
     static let channelBatchMilliseconds: Int32 = 1
+    /// Until then the loop does not wake for the output pipes either: the same batching for the program's own
+    /// writes (print writes each argument, separator and newline with a write of its own).
+    var outputHeldUntil = 0.0
+    /// The capacity asked for the output pipes (the most an unprivileged process may, by default), so a writer
+    /// does not fill the pipe while it is held.
+    static let pipeCapacity: Int32 = 1 << 20
+    /// `F_SETPIPE_SZ` (Linux, `_GNU_SOURCE`: not exported to Swift).
+    static let setPipeSize: Int32 = 1031
     /// Where `PrintedRun` puts the caller's stdin for the program when `RunConfig.inheritsStdin` is set.
     static let programStdin: Int32 = 3
 
@@ -212,9 +220,10 @@ public final class Supervisor {
         let me = self.me
         assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid },
                                  isOutsider: { pid in ProcFS.isOutsider(pid, of: me) })
+        assembler.keepsRaw = config.printing?.raw ?? true
         let pid: pid_t
         do {
-            pid = try Spawner.spawn(path: python, argv: [python, "-u", config.program] + config.arguments,
+            pid = try Spawner.spawn(path: python, argv: programArgv,
                                     env: env.map { "\($0.key)=\($0.value)" }.sorted(),
                                     stdio: [config.inheritsStdin ? .fd(Supervisor.programStdin) : .devNull,
                                             .fd(out.write), .fd(err.write)], newSession: true,
@@ -228,15 +237,30 @@ public final class Supervisor {
         if config.inheritsStdin { close(Supervisor.programStdin) }  // the program's now, not ours to hold
         outFD = out.read
         errFD = err.read
+        _ = fcntl(outFD, Supervisor.setPipeSize, Supervisor.pipeCapacity)
+        _ = fcntl(errFD, Supervisor.setPipeSize, Supervisor.pipeCapacity)
         setNonBlocking(outFD)
         setNonBlocking(errFD)
         mainPID = pid
         if config.printing != nil { reply("main \(pid)") }
         // After the spawn (the program starts meanwhile), before any event of it: the first line.
-        writeHeader(argv: [python, "-u", config.program] + config.arguments)
+        writeHeader(argv: programArgv)
         assembler.kernel(.spawned(pid: pid, ppid: me), at: now())
         watch(pid)
         flushEvents()
+    }
+
+    /// The program's command line: its path as the user typed it (`sys.argv[0]` as under `python3 -u FILE`;
+    /// relative stays relative) where that names the same file from the program's directory, else absolute.
+    var programArgv: [String] {
+        var path = config.program
+        if let typed = config.programArgument, config.workingDirectory == nil {
+            var a = stat(), b = stat()
+            if stat(typed, &a) == 0, stat(config.program, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino {
+                path = typed
+            }
+        }
+        return [python, "-u", path] + config.arguments
     }
 
     func writeFile(_ path: String, _ text: String) -> Bool {
@@ -260,7 +284,7 @@ public final class Supervisor {
     func writeHeader(argv: [String]? = nil) {
         guard !headerWritten else { return }
         headerWritten = true
-        let e = Event(t: 0, .run(header(argv: argv ?? [python, "-u", config.program] + config.arguments)))
+        let e = Event(t: 0, .run(header(argv: argv ?? programArgv)))
         let line = (config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)) + "\n"
         if !writeAll(1, Array(line.utf8)) { uiLost() }
     }
@@ -301,17 +325,26 @@ public final class Supervisor {
                 roles.append(role)
             }
             if stdinOpen { add(0, .commands) }
-            add(outFD, .output(.stdout))
-            add(errFD, .output(.stderr))
-            // Right after records arrived, the channel is left out for a moment: more records written meanwhile
-            // then cost their writers no wake-up of this process (inotify only queues), and one read takes them
-            // all. Sparse records are still read at once.
-            let held = monotonicNow() < channelHeldUntil
-            if !held { add(inotifyFD, .channel) }
+            // Right after output or records arrived, the pipes and the channel are left out for a moment: more
+            // written meanwhile then costs the writers no wake-up of this process (a pipe or inotify only
+            // queues), and one read takes it all. Sparse output and records are still read at once.
+            let clock = monotonicNow()
+            let outputHeld = clock < outputHeldUntil
+            if !outputHeld {
+                add(outFD, .output(.stdout))
+                add(errFD, .output(.stderr))
+            }
+            let channelHeld = clock < channelHeldUntil
+            if !channelHeld { add(inotifyFD, .channel) }
+            let held = outputHeld || channelHeld
             add(signalFD, .signals)
             for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
             let n = poll(&fds, nfds_t(fds.count), held ? Supervisor.channelBatchMilliseconds : 40)
             if n < 0, errno != EINTR { break }
+            if outputHeld, monotonicNow() >= outputHeldUntil {  // the hold is over: what gathered meanwhile
+                readOutput(.stdout)
+                readOutput(.stderr)
+            }
             if n > 0 {
                 for (i, p) in fds.enumerated() where p.revents != 0 {
                     switch roles[i] {
@@ -407,9 +440,19 @@ public final class Supervisor {
         if fd >= 0 { pidfds[pid] = fd }
     }
 
+    /// Before an exit the kernel reported goes to the assembler: everything the process wrote before it ended
+    /// is already in the channel file and the pipes (a write returns before the writer can exit), so reading
+    /// them first puts the process's own lines, tasks and reaps before its `exit`.
+    func drainBeforeExit() {
+        readChannel()
+        readOutput(.stdout)
+        readOutput(.stderr)
+    }
+
     /// A pidfd became readable: the process has ended. Zombie: its status is in /proc; gone: someone reaped it.
     func pidEnded(_ pid: PID) {
         if let fd = pidfds.removeValue(forKey: pid) { close(fd) }
+        drainBeforeExit()
         if let s = ProcFS.stat(pid) {
             if s.state == "Z" || s.state == "X" { zombie(pid, s) }
         } else {
@@ -421,6 +464,7 @@ public final class Supervisor {
         if s.ppid == me {
             return  // our own child: waitpid gives the status and reaps it right away
         }
+        drainBeforeExit()
         let status = s.exitStatus.map(decodeWaitStatus)
         assembler.kernel(.ended(pid: pid, code: status?.code, signal: status?.signal, zombie: true), at: now())
     }
@@ -436,7 +480,7 @@ public final class Supervisor {
 
     func childReaped(_ pid: pid_t, _ status: Int32) {
         // Events already written about it (its birth, its output) must come first.
-        readChannel()
+        drainBeforeExit()
         let s = decodeWaitStatus(status)
         assembler.kernel(.waited(pid: pid, code: s.code, signal: s.signal), at: now())
         if let fd = pidfds.removeValue(forKey: pid) { close(fd) }
@@ -503,6 +547,7 @@ public final class Supervisor {
         for _ in 0..<16 {  // bounded, so a flood on one pipe cannot starve the rest of the loop
             let n = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
+                outputHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
                 assembler.rawBytes(readBuffer[0..<n], stream: stream, at: now())
                 continue
             }
@@ -521,10 +566,13 @@ public final class Supervisor {
     /// Reads new lines of the event channel. A line longer than 1 MB is garbage: skipped to its newline.
     func readChannel() {
         guard eventsFD >= 0 else { return }
+        var reads = 0
         while true {
             let n = readBuffer.withUnsafeMutableBytes { read(eventsFD, $0.baseAddress!, $0.count) }
             let buf = readBuffer
             guard n > 0 else { return }
+            reads += 1
+            if reads % 16 == 0 { flushEvents() }  // a channel that grows as fast as it is read: bounded memory
             channelHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
             var start = 0
             for i in 0..<n where buf[i] == 0x0A {

@@ -29,8 +29,9 @@ def _proctutor_install():
         supervisor = int(env.get("PROCTUTOR_SUPERVISOR", "0"))
     except ValueError:
         supervisor = 0
-    OUTPUT_CAP = 1 << 20  # attributed bytes per process, then one notice
-    PIECE = 4000  # longest text per output record; longer lines are split
+    PIECE = 4000  # longest text per output record; longer lines are split into pieces, never dropped
+    PARTIAL = PIECE * 4  # bytes without a newline reported as a piece of a line (the rest follows)
+    BATCH = 1 << 20  # most bytes of records one write of the channel carries
 
     class S(object):
         fd = -1
@@ -39,8 +40,6 @@ def _proctutor_install():
         pid = real_getpid()
         announced = 0  # pid whose start has been sent in full
         mp_named = False
-        out_bytes = 0
-        capped = False
         retrieved = set()
         atexit = False
         hooked = 0  # pid whose worker queues are hooked
@@ -121,37 +120,81 @@ def _proctutor_install():
         except Exception:
             pass
 
+    def emit_records(records):
+        """Writes records (each a complete line) in as few writes as possible: one check of the channel and one
+        write for all the lines a single write of the program held."""
+        try:
+            fd = channel()
+            if fd < 0:
+                return
+            data = b"".join(records)
+            if len(data) <= BATCH:
+                real_write(fd, data)
+                return
+            i = 0
+            while i < len(data):  # records never span two writes (a record is far shorter than BATCH)
+                j = data.rfind(b"\n", i, i + BATCH) + 1 if len(data) - i > BATCH else len(data)
+                real_write(fd, data[i:j])
+                i = j
+        except Exception:
+            pass
+
     # --- output: sys.stdout/sys.stderr keep their bytes; a raw layer reports complete lines per process ---
     import io
 
     pending = {1: b"", 2: b""}
+    # The stream's current line was reported in part already (longer than PARTIAL without a newline): its rest
+    # follows as further pieces, and the newline that ends it adds no empty line.
+    continued = {1: False, 2: False}
+    OUT = '{"t":%.6f,"k":"out","pid":%d,"s":%d,"x":%s}\n'
+    # A line of printable ASCII without quote or backslash (most lines) is its own JSON string: its record is
+    # made of bytes at once, without decoding, escaping and encoding it again.
+    OUT_PLAIN = b'{"t":%.6f,"k":"out","pid":%d,"s":%d,"x":"%s"}\n'
+    NOT_PLAIN = bytes(range(32)) + b'"\\' + bytes(range(127, 256))
 
     def report_output(stream, data):
-        if S.capped:
-            return
-        buf = pending[stream] + bytes(data)
-        if b"\n" not in buf:
-            if len(buf) > PIECE * 4:
-                lines, buf = [buf], b""
-            else:
-                pending[stream] = buf
-                if not S.atexit:
-                    register_atexit()
-                return
+        """Bytes the program wrote on stream 1 or 2 (bytes): every line it completes is reported; a partial line
+        waits (see Tee.write, which does the cheap case itself)."""
+        buf = pending[stream] + data
+        if b"\n" in buf:
+            lines = buf.split(b"\n")
+            pending[stream] = lines.pop()
+            whole = True
+        elif len(buf) > PARTIAL:
+            # A piece of a long line: cut at a character boundary, the rest starts the next piece.
+            cut = len(buf)
+            i = cut - 1
+            while i > cut - 4 and i > 0 and buf[i] & 0xC0 == 0x80:
+                i -= 1
+            lead = buf[i]
+            if lead >= 0xC0 and cut - i < (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4):
+                cut = i
+            lines = [buf[:cut]]
+            pending[stream] = buf[cut:]
+            whole = False
         else:
-            parts = buf.split(b"\n")
-            buf = parts.pop()
-            lines = parts
-        pending[stream] = buf
+            pending[stream] = buf
+            if not S.atexit:
+                register_atexit()
+            return
+        t = monotonic()
+        pid = S.pid
+        records = []
         for line in lines:
-            S.out_bytes += len(line) + 1
-            if S.out_bytes > OUTPUT_CAP:
-                S.capped = True
-                emit('"k":"notice","pid":%d,"text":"output of this process beyond 1 MB is not attributed"' % S.pid)
-                return
+            if continued[stream]:
+                continued[stream] = False
+                if not line:
+                    continue  # the newline that ends a line already reported in pieces
+            if len(line) <= PIECE and len(line.translate(None, NOT_PLAIN)) == len(line):
+                records.append(OUT_PLAIN % (t, pid, stream, line))
+                continue
             text = line.decode("utf-8", "replace")
             for i in range(0, max(len(text), 1), PIECE):
-                emit('"k":"out","pid":%d,"s":%d,"x":%s' % (S.pid, stream, q(text[i:i + PIECE])))
+                records.append((OUT % (t, pid, stream, q(text[i:i + PIECE]))).encode("utf-8", "replace"))
+        if not whole:
+            continued[stream] = True
+        if records:
+            emit_records(records)
 
     def register_atexit():
         """A normal exit (main, spawn children, a forked child that returns) reports a last line without
@@ -222,7 +265,21 @@ def _proctutor_install():
         def write(self, b):
             n = real_write(self._fd, b)
             try:
-                report_output(self._stream, memoryview(b)[:n] if n is not None else b"")
+                # The common case costs no second call: a piece of a line (print writes its arguments, the
+                # separators and the newline one by one) waits in `pending`.
+                if type(b) is not bytes or n != len(b):
+                    b = bytes(memoryview(b)[:n or 0])
+                stream = self._stream
+                if b"\n" in b:
+                    report_output(stream, b)
+                else:
+                    buf = pending[stream] + b
+                    if len(buf) > PARTIAL:
+                        report_output(stream, b)
+                    elif buf:
+                        pending[stream] = buf
+                        if not S.atexit:
+                            register_atexit()
             except Exception:
                 pass
             return n
@@ -298,10 +355,10 @@ def _proctutor_install():
             # exited before this child ran its first line.
             forker = S.pid
             S.pid = real_getpid()
-            S.out_bytes = 0
-            S.capped = False
             pending[1] = b""
             pending[2] = b""
+            continued[1] = False
+            continued[2] = False
             f = sys._getframe(1)
             code = f.f_code
             mod = f.f_globals.get("__name__")
@@ -761,6 +818,38 @@ def _proctutor_install():
     S.token = token  # util's after-fork registry holds it weakly
     def patch_util(util):
         util.register_after_fork(token, lambda _t: on_child_start(sys.modules["multiprocessing.process"].current_process()))
+        patch_spawnv(util)
+
+    def patch_spawnv(util):
+        """util.spawnv_passfds starts the resource tracker and the fork server (fork + exec, no at-fork hook):
+        the launcher announces the child with itself as kernel parent. The child's own record says getppid(),
+        which is already the subreaper when the launcher exited before the new interpreter got to its
+        sitecustomize (a short shared_memory program)."""
+        real = getattr(util, "spawnv_passfds", None)
+        if real is None:
+            return
+
+        def spawnv_passfds(path, args, passfds):
+            pid = real(path, args, passfds)
+            try:
+                text = " ".join([a for a in args if isinstance(a, str)])
+                if "resource_tracker" in text or "semaphore_tracker" in text:
+                    name = "ResourceTracker"
+                elif "forkserver" in text:
+                    name = "ForkServer"
+                else:
+                    name = None
+                emit('"k":"birth","pid":%d,"ppid":%d,"m":"spawn","n":%s,"par":null,"final":%s' % (
+                    pid, real_getpid(), q(name), "false" if name is None else "true"))
+            except Exception:
+                pass
+            return pid
+
+        spawnv_passfds.__code__ = spawnv_passfds.__code__.replace(co_filename="<proctutor tracer>")
+        spawnv_passfds.__module__ = util.__name__
+        spawnv_passfds.__doc__ = real.__doc__
+        spawnv_passfds.__wrapped__ = real
+        util.spawnv_passfds = spawnv_passfds
 
     def patch_context(context):
         method = env.get("PROCTUTOR_START_METHOD")

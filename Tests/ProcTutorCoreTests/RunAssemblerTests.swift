@@ -200,7 +200,9 @@ import Testing
         #expect(a.take() == [Event(t: 0.1, .raw(stream: .stdout, text: "hello")),
                              Event(t: 0.12, .raw(stream: .stdout, text: "world"))])
         a.tick(at: 0.7)
-        #expect(a.take() == [Event(t: 0.1, .output(pid: nil, stream: .stdout, text: "hello")),
+        // Written at 0.1, but known to be nobody's only after the raw line of 0.12 went out: raised to 0.12, so
+        // the stream's times never decrease.
+        #expect(a.take() == [Event(t: 0.12, .output(pid: nil, stream: .stdout, text: "hello")),
                              Event(t: 0.12, .output(pid: nil, stream: .stdout, text: "world"))])
     }
 
@@ -222,14 +224,29 @@ import Testing
         #expect(a.take().first == Event(t: 0.25, .raw(stream: .stdout, text: "prompt> ")))
     }
 
-    @Test func rawOutputIsBounded() {
+    @Test func rawOutputIsNeverDroppedAndALongLineGoesOutInPieces() {
         var a = assembler()
-        a.rawLimit = 1000
+        a.rawPiece = 10
         let line = Array(repeating: UInt8(ascii: "x"), count: 99) + [0x0A]
         for _ in 0..<100 { a.rawBytes(line, stream: .stdout, at: 0.1) }
         let events = a.take()
-        #expect(events.filter { $0.name == "raw" }.count == 10)
-        #expect(events.filter { $0.name == "notice" }.count == 1)
+        #expect(events.filter { $0.name == "raw" }.count == 1000)  // 9 pieces of 10 and one of 9 per line
+        #expect(events.filter { $0.name == "notice" }.isEmpty)
+        // Exactly one piece ends at the newline: no empty line after a line that filled its last piece.
+        a.rawBytes(Array("0123456789".utf8), stream: .stdout, at: 0.2)
+        a.rawBytes(Array("\nnext\n".utf8), stream: .stdout, at: 0.2)
+        #expect(a.take().compactMap { if case let .raw(_, t) = $0.kind { t } else { nil } } == ["0123456789", "next"])
+    }
+
+    @Test func aFloodWithoutTheTracerIsNotHeldInMemory() {
+        var a = assembler()
+        a.unattributedLimit = 100
+        let line = Array(repeating: UInt8(ascii: "x"), count: 9) + [0x0A]
+        for _ in 0..<50 { a.rawBytes(line, stream: .stdout, at: 0.1) }
+        // 500 bytes written at once: all but the last 100 bytes (11 lines) went out as pid: null without waiting.
+        #expect(a.take().filter { if case .output(nil, _, _) = $0.kind { true } else { false } }.count == 39)
+        a.finish(at: 0.2)
+        #expect(a.take().filter { if case .output(nil, _, _) = $0.kind { true } else { false } }.count == 11)
     }
 
     @Test func statesMustBeSeenTwiceAndZombieComesFromEnded() {
@@ -241,6 +258,16 @@ import Testing
         a.kernel(.state(pid: 10, state: .sleeping), at: 0.3)
         a.kernel(.state(pid: 10, state: .sleeping), at: 0.4)
         #expect(a.take() == [Event(t: 0.4, .state(pid: 10, state: .sleeping))])
+    }
+
+    @Test func timesNeverDecreaseAndALateEventTakesThePreviousTime() {
+        var a = assembler(alive: [10])
+        a.kernel(.spawned(pid: 10, ppid: 1), at: 0)
+        a.kernel(.ended(pid: 10, code: 0, signal: nil, zombie: true), at: 0.5)
+        a.tracer(.notice(pid: 10, text: "late"), at: 0.3)
+        let ts = a.take().map(\.t)
+        #expect(ts == [0, 0.5, 0.5, 0.5])
+        #expect(a.lastEmitted == 0.5)
     }
 
     @Test func aProcessNobodyAnnouncedIsReportedFromItsReap() {

@@ -16,7 +16,7 @@ struct CommandLineTests {
     /// Runs `proctutor ARGS` to the end (at most `limit` seconds, then SIGKILL), its stdin `input` (a file
     /// holding it) or /dev/null.
     static func proctutor(_ args: [String], env extra: [String: String] = [:], input: String? = nil,
-                          limit: Double = 60) throws -> Ran {
+                          limit: Double = 60, cwd: String? = nil) throws -> Ran {
         let dir = Harness.folder()
         let out = dir + "/out", err = dir + "/err"
         let outFD = Glibc.open(out, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
@@ -32,7 +32,7 @@ struct CommandLineTests {
         let pid = try Spawner.spawn(path: Harness.proctutor, argv: [Harness.proctutor] + args,
                                     env: env.map { "\($0.key)=\($0.value)" },
                                     stdio: [inFD >= 0 ? .fd(inFD) : .devNull, .fd(outFD), .fd(errFD)],
-                                    newSession: true)
+                                    newSession: true, directory: cwd)
         close(outFD); close(errFD)
         let status = wait(pid, limit: limit)
         return Ran(status: status, stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),

@@ -80,24 +80,30 @@ struct HostileProgramTests {
 
     /// 100 MB written raw; through print() (the tracer's per-line path, slower) 30 MB in CI and
     /// `PROCTUTOR_FLOOD_MB` (scripts/soak: 100) otherwise.
-    @Test("floods of output: proctutor's memory stays bounded", arguments: ["raw", "lines"])
+    @Test("floods of output: every line arrives and proctutor's memory stays bounded", arguments: ["raw", "lines"])
     func flood(mode: String) throws {
         let mb = mode == "raw" ? 100 : FuzzSettings.count("PROCTUTOR_FLOOD_MB", default: 30)
         let (p, events, status) = try run("flood.py", [String(mb), mode], options: ["--timeout", "120"], timeout: 150)
         defer { p.cleanUp() }
         #expect(status == 0)
-        #expect(events.of("notice").contains { ($0["text"] as? String ?? "").contains("MB") },
-                "a notice says output was cut")
+        #expect(!events.of("notice").contains { ($0["text"] as? String ?? "").contains("MB") },
+                "nothing is cut any more")
         let err = events.of("output").filter { $0["stream"] as? String == "stderr" }.compactMap { $0["text"] as? String }
         #expect(err.contains("flood done"), "output after the flood still arrives")
-        let raw = events.of("raw").compactMap { $0["text"] as? String }
-        #expect(raw.last { $0 != "" } == "LAST-LINE", "the last line of a flood is kept: \(raw.suffix(3))")
+        let raw = events.of("raw").filter { $0["stream"] as? String == "stdout" }.compactMap { $0["text"] as? String }
+        #expect(raw.last == "LAST-LINE", "the last line of a flood is kept: \(raw.suffix(3))")
+        let xs = raw.reduce(0) { $0 + ($1.hasPrefix("x") ? $1.utf8.count : 0) }
+        #expect(xs == mb * 10486 * 99, "every byte of the flood is in the raw stream (\(xs))")
+        if mode == "lines" {
+            let own = events.of("output").filter { $0["stream"] as? String == "stdout" && ($0["pid"] as? Int) != nil }
+            #expect(own.count == mb * 10486 + 1, "every line is attributed (\(own.count))")
+        }
         #expect(p.peakMiB < Figures.rssBoundMiB, "peak RSS \(p.peakMiB) MiB")
         Figures.record(String(format: "flood %ld MB (%@): peak RSS %.1f MiB (proctutor and supervisor, VmHWM), %ld bytes of --json",
                               mb, mode, p.peakMiB, p.stdout.count))
     }
 
-    @Test("a 10 MB line without a newline: memory stays bounded and the line is cut, not lost")
+    @Test("a 10 MB line without a newline: memory stays bounded and the line arrives whole, in pieces")
     func longLine() throws {
         let (p, events, status) = try run("flood.py", ["10", "noline"])
         defer { p.cleanUp() }
@@ -106,10 +112,12 @@ struct HostileProgramTests {
         let ys = events.of("output").compactMap { $0["text"] as? String }.filter { $0.hasPrefix("yyyy") }
         #expect(!ys.isEmpty, "pieces of the long line are reported")
         #expect(ys.allSatisfy { $0.utf8.count <= 1 << 20 }, "no single event holds the whole 10 MB")
-        let raw = events.of("raw").compactMap { $0["text"] as? String }
+        #expect(ys.reduce(0) { $0 + $1.utf8.count } == 10 << 20, "every piece is attributed")
+        let raw = events.of("raw").filter { $0["stream"] as? String == "stdout" }.compactMap { $0["text"] as? String }
         // Long lines come in pieces: the last pieces, together, end with it.
         #expect(raw.suffix(3).joined().hasSuffix("LAST-LINE"),
                 "the end of the 10 MB line is kept: \(raw.suffix(3).map { $0.suffix(80) })")
+        #expect(raw.reduce(0) { $0 + $1.utf8.count } == (10 << 20) + 9, "every byte is in the raw stream")
         Figures.record(String(format: "10 MB line without newline: peak RSS %.1f MiB", p.peakMiB))
     }
 
