@@ -100,10 +100,11 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// Panes one above the other in `area`, sharing borders: the timeline and the processes as tall as their
     /// content (the timeline at most a fifth, the processes a third), the code as tall as its program when
-    /// that leaves the output at least `outputMin` rows, the output the rest.
+    /// that leaves the output at least `outputMin` rows (a third of the height once a run is on screen: its
+    /// output is what the student watches), the output the rest.
     static func stacked(_ stack: [Pane], in area: Rect, wants: Wants) -> [(Pane, Rect)] {
         let n = area.height + stack.count - 1  // outer heights add up to this (shared borders)
-        let outputMin = 6
+        let outputMin = wants.processes != nil ? max(6, n / 3) : 6
         let timeline = max(3, min((wants.timeline ?? 1) + 2, n / 5))
         let processes = max(3, min((wants.processes ?? 1) + 2, n / 3))
         var heights: [Pane: Int] = [.timeline: timeline, .processes: processes]
