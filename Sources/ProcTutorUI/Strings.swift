@@ -113,6 +113,8 @@ enum S {
     static let kSubmit = Localized(zh: "提交", en: "submit")
     static let kNext = Localized(zh: "下一题", en: "next")
     static let kLeaveQuiz = Localized(zh: "离开测验", en: "leave quiz")
+    static let kChoose = Localized(zh: "选择", en: "choose")
+    static let kConfirm = Localized(zh: "确认", en: "confirm")
     static let kToggle = Localized(zh: "选择", en: "toggle")
     static let startMethodIs = Localized(zh: "启动方式：", en: "start method: ")
     static let kSubmitRun = Localized(zh: "提交并运行", en: "answer and run")
@@ -170,6 +172,7 @@ enum S {
     static let tallyTimes = Localized(zh: "次", en: "×")
 
     // Quiz
+    static let pickOne = Localized(zh: "用字母或 ↑↓ 选择（可以改），按 Enter 确认。", en: "Choose with a letter or ↑↓ (you can change it), then press Enter to confirm.")
     static let pickAll = Localized(zh: "选出所有正确的选项（字母切换），然后按 Enter。", en: "Pick every right choice (letters toggle), then press Enter.")
     static let predictHint = Localized(zh: "先预测：输入一个整数，按 Enter 运行演示，运行结束后用真实结果检查。",
                                        en: "Predict first: type a whole number and press Enter; the demo runs and the real run checks you.")

@@ -18,8 +18,8 @@ import ProcTutorCore
         _ = press(&s, .char("Q"))
         #expect(s.quiz?.index == 0)
 
-        // Single choice: a letter answers at once. "a" is wrong.
-        _ = press(&s, .char("a"))
+        // Single choice: a letter selects, Enter confirms. "a" is wrong.
+        _ = press(&s, .char("a"), .enter)
         #expect(s.quiz?.phase == .answered(.wrong))
         _ = press(&s, .enter)
 
@@ -76,6 +76,28 @@ import ProcTutorCore
         _ = App.update(&s, .runEnded)
         #expect(s.quiz?.phase == .answered(.unobserved))
         #expect(s.quiz?.score == QuizResult(correct: 0, total: 0))
+    }
+
+    @Test func aSingleChoiceIsChosenThenConfirmed() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 2)
+        _ = press(&s, .char("Q"), .char("a"))
+        // Chosen, not answered: another letter or ↑↓ changes it, only Enter grades.
+        #expect(s.quiz?.phase == .asking)
+        #expect(s.quiz?.cursor == 0)
+        #expect(s.quiz?.grades == [nil, nil, nil, nil])
+        _ = press(&s, .char("c"))
+        #expect(s.quiz?.cursor == 2)
+        _ = press(&s, .up)
+        #expect(s.quiz?.cursor == 1)
+        #expect(s.quiz?.phase == .asking)
+        _ = press(&s, .enter)
+        #expect(s.quiz?.phase == .answered(.correct))
+        #expect(s.quiz?.answers[0] == .choice(1))
+        // The key bar says so.
+        var t = Fixtures.state(width: 120, height: 40, lesson: 2, lang: .en)
+        _ = press(&t, .char("Q"))
+        let bar = App.view(t).rowText(39)
+        #expect(bar.contains("choose") && bar.contains("Enter") && bar.contains("confirm"), "\(bar)")
     }
 
     @Test func choiceQuestionsLeaveOtherKeysToTheApp() {

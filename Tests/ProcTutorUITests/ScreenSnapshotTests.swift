@@ -221,7 +221,16 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func quizSingleChoiceFeedback() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2)
-            press(&s, .char("Q"), .char("a"))
+            press(&s, .char("Q"), .char("a"), .enter)
+            return s
+        }
+    }
+
+    /// Issue 17: a letter chooses, Enter confirms; the hint and the key bar say so.
+    @Test func quizSingleChoiceChosenNotConfirmed() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
+            press(&s, .char("Q"), .char("c"))
             return s
         }
     }
@@ -229,7 +238,7 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func quizMultipleChoiceInProgress() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)
-            press(&s, .char("Q"), .char("b"), .enter, .char("a"), .char("c"), .down)
+            press(&s, .char("Q"), .char("b"), .enter, .enter, .char("a"), .char("c"), .down)
             return s
         }
     }
@@ -263,7 +272,7 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func quizScore() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2)
-            press(&s, .char("Q"), .char("b"), .enter, .char("a"), .enter, .enter)
+            press(&s, .char("Q"), .char("b"), .enter, .enter, .char("a"), .enter, .enter)
             for c in "3" { press(&s, .char(c)) }
             press(&s, .enter, .enter)
             s.quiz?.index = 3

@@ -61,8 +61,8 @@ enum Quiz {
         }
     }
 
-    /// Single and multiple choice: a letter or number picks (and for single choice answers at once),
-    /// ↑/↓ move, Space toggles, Enter answers.
+    /// Single and multiple choice: a letter or number picks (single choice: selects, another letter or ↑/↓
+    /// changes it; multiple: toggles), ↑/↓ move, Enter answers. Nothing is graded before Enter.
     static func choiceKey(_ quiz: inout QuizSession, _ q: Question, _ count: Int, _ key: Key) -> [AppCommand]? {
         let single: Bool
         if case .single = q.kind { single = true } else { single = false }
@@ -76,7 +76,8 @@ enum Quiz {
             default: return nil
             }
             quiz.cursor = i
-            if single { answer(&quiz, q, .choice(i)) } else { quiz.picked.formSymmetricDifference([i]) }
+            if !single { quiz.picked.formSymmetricDifference([i]) }
+            quiz.problem = nil
             return []
         case .up:
             quiz.cursor = (quiz.cursor + count - 1) % count
@@ -138,7 +139,7 @@ enum Quiz {
             guard let q = quiz.question else { return [] }
             switch q.kind {
             case let .single(choices, _):
-                return [("a–\(Grading.letter(choices.count - 1))", S.kAnswer[l]), ("↑↓ Enter", S.kAnswer[l]),
+                return [("a–\(Grading.letter(choices.count - 1)) ↑↓", S.kChoose[l]), ("Enter", S.kConfirm[l]),
                         ("Esc", S.kLeaveQuiz[l])]
             case let .multiple(choices, _):
                 return [("a–\(Grading.letter(choices.count - 1))", S.kToggle[l]), ("Enter", S.kSubmit[l]),

@@ -30,6 +30,7 @@ enum QuizView {
                 out += choiceLine(i, c[l], mark: nil, quiz: quiz, right: answered ? i == right : nil,
                                   chosen: quiz.answers[quiz.index] == .choice(i), width: width)
             }
+            if !answered { out += wrap(S.pickOne[l], Theme.hint, width: width) }
         case let .multiple(choices, right):
             for (i, c) in choices.enumerated() {
                 out += choiceLine(i, c[l], mark: quiz.picked.contains(i), quiz: quiz,
