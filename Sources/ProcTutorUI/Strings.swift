@@ -93,6 +93,16 @@ enum S {
     static let confirmQuit = Localized(zh: "演示还在运行。退出会停止它。确定退出吗？ (y/n)",
                                        en: "A demo is running; quitting stops it. Quit? (y/n)")
 
+    /// Esc or q with `answered` answers given and the quiz not finished.
+    static func confirmLeaveQuiz(_ answered: Int, quitting: Bool) -> Localized {
+        quitting
+            ? Localized(zh: "测验还没做完：已答 \(answered) 题，退出会丢掉这些答案，成绩不保存。确定退出吗？ (y/n)",
+                        en: "The quiz is not finished: \(answered) answered. Quitting loses them and saves no score. Quit? (y/n)")
+            : Localized(zh: "测验还没做完：已答 \(answered) 题，离开会丢掉这些答案，成绩不保存。确定离开吗？ (y/n)",
+                        en: "The quiz is not finished: \(answered) answered. Leaving loses them and saves no score. Leave? (y/n)")
+    }
+    static let kKeepAnswering = Localized(zh: "继续答题", en: "keep answering")
+
     // Key bar
     static let kRun = Localized(zh: "运行", en: "run")
     static let kRerun = Localized(zh: "重新运行", en: "re-run")

@@ -38,7 +38,10 @@ struct LessonTwoTests {
         try t.tmux.keys("Enter")
         try t.tmux.waitFor("the prediction checked against the run") { $0.contains("✓ 正确") }
 
+        // One answer given: leaving the quiz asks first (issue 17).
         try t.tmux.keys("Escape")
+        try t.tmux.waitFor("the leave-quiz question") { $0.contains("确定离开吗") }
+        try t.tmux.keys("y")
         try t.tmux.keys("q")
         #expect(try t.waitForExit() == 0)
         try t.expectTerminalRestored()

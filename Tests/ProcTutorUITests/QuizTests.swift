@@ -100,6 +100,37 @@ import ProcTutorCore
         #expect(bar.contains("choose") && bar.contains("Enter") && bar.contains("confirm"), "\(bar)")
     }
 
+    @Test func leavingAHalfAnsweredQuizAsks() {
+        var s = Fixtures.state(width: 80, height: 24, lesson: 2, lang: .en)
+        // No answer yet: Esc leaves at once.
+        _ = press(&s, .char("Q"), .escape)
+        #expect(s.quiz == nil && s.overlay == nil)
+
+        _ = press(&s, .char("Q"), .char("b"), .enter)
+        _ = press(&s, .escape)
+        #expect(s.overlay == .confirmLeaveQuiz(quitting: false))
+        #expect(App.view(s).text.contains("Leave? (y/n)"))
+        _ = press(&s, .char("n"))  // stays, answers kept
+        #expect(s.overlay == nil && s.quiz?.grades[0] == .correct)
+        _ = press(&s, .escape, .char("y"))
+        #expect(s.quiz == nil)
+
+        // q on a half-answered quiz asks too, in the UI's language; y quits.
+        var z = Fixtures.state(width: 80, height: 24, lesson: 2, lang: .zh)
+        _ = press(&z, .char("Q"), .char("b"), .enter, .enter)
+        #expect(press(&z, .char("q")) == [])
+        #expect(z.overlay == .confirmLeaveQuiz(quitting: true))
+        #expect(App.view(z).text.contains("确定退出吗"))
+        #expect(press(&z, .char("y")) == [.quit])
+
+        // A finished quiz closes without asking.
+        var f = Fixtures.state(width: 80, height: 24, lesson: 2)
+        _ = press(&f, .char("Q"))
+        f.quiz?.answers[0] = .choice(1)
+        f.quiz?.phase = .finished
+        #expect(press(&f, .char("q")) == [.quit])
+    }
+
     @Test func choiceQuestionsLeaveOtherKeysToTheApp() {
         var s = Fixtures.state(width: 80, height: 24, lesson: 2)
         _ = press(&s, .char("Q"))

@@ -235,6 +235,15 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    /// Issue 17: Esc with answers given asks, in the UI's language.
+    @Test func quizLeaveAsks() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
+            press(&s, .char("Q"), .char("b"), .enter, .enter, .escape)
+            return s
+        }
+    }
+
     @Test func quizMultipleChoiceInProgress() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)

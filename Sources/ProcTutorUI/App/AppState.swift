@@ -27,6 +27,8 @@ public enum OutputMode: Sendable {
 public enum Overlay: Equatable, Sendable {
     case help
     case confirmQuit
+    /// Esc (`quitting` false) or q (true) with a quiz half answered: leaving loses the answers, so it asks.
+    case confirmLeaveQuiz(quitting: Bool)
     /// The tally of `n`'s repeated runs.
     case tally
     /// Every failed pool task of the run on screen (`e`).

@@ -13,7 +13,10 @@ enum Quiz {
     /// Handles `key` if the quiz wants it; nil lets the global keys have it.
     static func handle(_ s: inout AppState, _ key: Key) -> [AppCommand]? {
         guard var quiz = s.quiz else { return nil }
-        if key == .escape { s.quiz = nil; return [] }
+        if key == .escape {
+            if quiz.leavingLosesAnswers { s.overlay = .confirmLeaveQuiz(quitting: false) } else { s.quiz = nil }
+            return []
+        }
         defer { if s.quiz != nil { s.quiz = quiz } }
 
         switch quiz.phase {

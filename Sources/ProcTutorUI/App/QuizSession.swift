@@ -39,6 +39,11 @@ public struct QuizSession: Equatable, Sendable {
         observed = Array(repeating: nil, count: questions.count)
     }
 
+    /// Some answers are given and the quiz is not over: leaving would lose them, so Esc and q ask first.
+    public var leavingLosesAnswers: Bool {
+        phase != .finished && answers.contains { $0 != nil }
+    }
+
     public var question: Question? { questions.indices.contains(index) ? questions[index] : nil }
 
     /// Right answers, and the questions that count (a predict question whose run showed nothing does not).
