@@ -42,6 +42,19 @@ public enum Grade: Equatable, Sendable {
 
 /// Parsing and grading of quiz answers. Pure functions: the quiz screens and `quiz --plain` share them.
 public enum Grading {
+    /// The share of scored questions, in percent, a quiz needs for its lesson to count as done.
+    public static let passPercent = 70
+
+    /// Whether `correct` of `total` reaches the pass mark. A quiz with nothing scored does not.
+    public static func passes(correct: Int, total: Int) -> Bool {
+        total > 0 && correct * 100 >= passPercent * total
+    }
+
+    /// `correct` of `total` in whole percent, rounded down (0 for an empty quiz).
+    public static func percent(correct: Int, total: Int) -> Int {
+        total > 0 ? correct * 100 / total : 0
+    }
+
     /// The letter of choice `index` (0 → "a").
     public static func letter(_ index: Int) -> String {
         String(UnicodeScalar(UInt8(97 + max(0, min(index, 25)))))

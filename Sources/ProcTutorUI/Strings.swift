@@ -196,6 +196,20 @@ enum S {
     static let runShowed = Localized(zh: "真实运行的结果：", en: "The real run showed: ")
     static let pressNext = Localized(zh: "按 Enter 进入下一题。", en: "Press Enter for the next question.")
     static let score = Localized(zh: "得分：", en: "Score: ")
-    static let scoreSaved = Localized(zh: "成绩已保存。按 Enter 回到课文，→ 进入下一课。",
-                                      en: "Your score is saved. Enter returns to the lesson, → opens the next one.")
+    static func passMark(_ percent: Int) -> Localized {
+        Localized(zh: "（\(percent)%，及格线 \(Grading.passPercent)%）", en: " (\(percent) %, pass mark \(Grading.passPercent) %)")
+    }
+    static let passed = Localized(zh: "✓ 及格：成绩已保存，本课完成。", en: "✓ Passed: the score is saved and the lesson is done.")
+    static let belowPass = Localized(zh: "成绩已保存，但还没到及格线，本课未标记为完成。按 w 重做答错的题，或按 Enter 回到课文，再按 Q 重新测验。",
+                                     en: "The score is saved, but it is below the pass mark: the lesson is not marked done. w retakes the wrong ones; Q after Enter takes the whole quiz again.")
+    static let practiceRound = Localized(zh: "练习：重做答错的题，成绩不保存。", en: "Practice: the wrong ones again; this score is not saved.")
+    static let review = Localized(zh: "逐题回顾（↑↓ 滚动）：", en: "Question by question (↑↓ scrolls):")
+    static let yourAnswer = Localized(zh: "你的答案：", en: "Your answer: ")
+    static let rightAnswer = Localized(zh: "正确答案：", en: "The answer: ")
+    static let notAnswered = Localized(zh: "（未作答）", en: "(not answered)")
+    static let notObserved = Localized(zh: "（运行没有给出结果，不计分）", en: "(the run did not show it; not scored)")
+    static func kRetakeWrong(_ n: Int) -> Localized {
+        Localized(zh: "重做答错的 \(n) 题", en: "retake the \(n) wrong ones")
+    }
+    static let scoreEnd = Localized(zh: "Enter 回到课文，→ 进入下一课。", en: "Enter returns to the lesson, → opens the next one.")
 }

@@ -292,6 +292,28 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    /// Issue 17: the score screen reviews every question (1 of 4 right: below the pass mark), from its top and
+    /// scrolled down to the retake key.
+    @Test func quizReview() {
+        func finished(_ w: Int, _ h: Int, _ lang: Lang) -> AppState {
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
+            press(&s, .char("Q"), .char("a"), .enter, .enter, .char("a"), .char("c"), .enter, .enter,
+                  .char("5"), .enter, .enter, .char("2"), .enter)
+            for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            press(&s, .enter)
+            return s
+        }
+        everyLanguage { w, h, lang in finished(w, h, lang) }
+        for lang in [Lang.zh, .en] {
+            for (w, h) in Self.sizes {
+                var s = finished(w, h, lang)
+                press(&s, .end)
+                assertSnapshot(of: App.view(s), as: .screen, named: "end.\(lang.rawValue)-\(w)x\(h)")
+            }
+        }
+    }
+
     @Test func helpOverlay() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 1)

@@ -44,6 +44,9 @@ public struct QuizResult: Equatable, Sendable {
         self.correct = correct
         self.total = total
     }
+
+    /// At the pass mark: the lesson counts as done.
+    public var passed: Bool { Grading.passes(correct: correct, total: total) }
 }
 
 /// The whole state of the tutorial screen: a plain value, changed only by `App.update`.

@@ -46,7 +46,7 @@ enum Quiz {
             switch key {
             case .enter, .char(" "), .char("n"), .right:
                 quiz.next()
-                if quiz.phase == .finished {
+                if quiz.phase == .finished, !quiz.practice {
                     s.finishQuiz(lesson: quiz.lessonID, quiz.score)
                     return [.saveProgress]
                 }
@@ -56,8 +56,12 @@ enum Quiz {
             }
         case .finished:
             switch key {
-            case .enter, .char(" "), .char("Q"):
+            case .enter, .char("Q"):
                 s.quiz = nil
+                return []
+            case .char("w"):
+                // Predict questions come back asking: their demo runs again on the new answer.
+                if let retake = quiz.retakeOfWrong() { quiz = retake }
                 return []
             default: return nil
             }
@@ -157,7 +161,9 @@ enum Quiz {
         case .answered:
             return [("Enter", S.kNext[l]), ("Esc", S.kLeaveQuiz[l]), ("?", S.kHelp[l])]
         case .finished:
-            return [("Enter", S.kClose[l]), ("q", S.kQuit[l])]
+            let wrong = quiz.wrongIndices.count
+            return (wrong > 0 ? [("w", S.kRetakeWrong(wrong)[l])] : []) + [("↑↓", S.kScroll[l]), ("Enter", S.kClose[l]),
+                                                                             ("q", S.kQuit[l])]
         }
     }
 }
