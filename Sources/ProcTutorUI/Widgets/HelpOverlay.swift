@@ -32,6 +32,7 @@ public enum HelpOverlay {
         (k("↑↓ Enter"), L("测验中：移动选择 / 确认提交", "in the quiz: move the choice / confirm")),
         (L("输入 ⌫ Enter", "type ⌫ Enter"), L("简答和预测题：输入、删除、提交（预测题会运行演示）", "short and predict answers (predict runs the demo)")),
         (k("Enter n →"), L("看过反馈后：下一题", "after the feedback: next question")),
+        (k("w"), L("得分页：只重做答错的题（练习，不保存）", "score screen: retake the wrong ones (practice, not saved)")),
         (k("Esc"), L("关闭窗口 / 离开测验（已答过题时先询问）/ 回到实时", "close a window / leave the quiz (asks once answered) / back to live")),
         (k("?  F1"), L("本帮助（↑↓ 滚动，其他键关闭）", "this help (↑↓ scroll, any other key closes)")),
         (k("q  Ctrl-C"), L("退出：q 在演示运行时先询问，Ctrl-C 立即退出", "quit: q asks first while a demo runs")),
