@@ -42,6 +42,19 @@ public enum Grade: Equatable, Sendable {
 
 /// Parsing and grading of quiz answers. Pure functions: the quiz screens and `quiz --plain` share them.
 public enum Grading {
+    /// The share of scored questions, in percent, a quiz needs for its lesson to count as done.
+    public static let passPercent = 70
+
+    /// Whether `correct` of `total` reaches the pass mark. A quiz with nothing scored does not.
+    public static func passes(correct: Int, total: Int) -> Bool {
+        total > 0 && correct * 100 >= passPercent * total
+    }
+
+    /// `correct` of `total` in whole percent, rounded down (0 for an empty quiz).
+    public static func percent(correct: Int, total: Int) -> Int {
+        total > 0 ? correct * 100 / total : 0
+    }
+
     /// The letter of choice `index` (0 → "a").
     public static func letter(_ index: Int) -> String {
         String(UnicodeScalar(UInt8(97 + max(0, min(index, 25)))))
@@ -105,18 +118,105 @@ public enum Grading {
         }
     }
 
-    /// A number as typed: "4", " 4.0", "-1", "1e3". Nil for anything else.
+    /// A number as typed: "4", " 4.0", "-1", "1e3", full-width "４", Chinese "二十三" or "两", a minus that is
+    /// a Unicode minus or dash ("−15"), and a unit after it ("4行", "5 个进程", "2 processes"). Nil for anything
+    /// else — in particular for a hedge ("3 or 4", "3个左右", "至少 3 个"), which is not an answer.
     public static func number(_ s: String) -> Double? {
-        let t = halfwidth(s).trimmingWhitespace()
-        guard !t.isEmpty, let d = Double(t), d.isFinite else { return nil }
-        return d
+        let t = normalized(s)
+        guard !t.isEmpty else { return nil }
+        if let d = Double(t), d.isFinite { return d }
+        return numberWithUnit(t)
+    }
+
+    /// What an answer compares as: full-width forms as ASCII, every dash and the Unicode minus as "-",
+    /// runs of spaces as one, no spaces around, lower case.
+    public static func normalized(_ s: String) -> String {
+        let dashed = String(halfwidth(s).map { dashes.contains($0) ? "-" : $0 })
+        return dashed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// U+2212 minus, the hyphens and dashes U+2010…U+2015, the small and full-width hyphen-minus.
+    static let dashes: Set<Character> = ["\u{2212}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}",
+                                         "\u{2015}", "\u{FE58}", "\u{FE63}", "\u{FF0D}"]
+
+    static let chineseDigits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                                                  "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// "三" 3, "十" 10, "十二" 12, "二十" 20, "二十三" 23, "〇" 0: 0…99 written in Chinese numerals. Nil for
+    /// anything else ("三四", "十十").
+    static func chineseNumber(_ s: String) -> Int? {
+        let c = Array(s)
+        func digit(_ i: Int) -> Int? { c.indices.contains(i) ? chineseDigits[c[i]] : nil }
+        switch c.count {
+        case 1: return c[0] == "十" ? 10 : digit(0)
+        case 2:
+            if c[0] == "十", let d = digit(1) { return 10 + d }
+            if c[1] == "十", let d = digit(0), d > 0 { return d * 10 }
+            return nil
+        case 3:
+            guard c[1] == "十", let tens = digit(0), tens > 0, let ones = digit(2) else { return nil }
+            return tens * 10 + ones
+        default: return nil
+        }
+    }
+
+    /// Words after a number that make it not an answer but a guess at a range.
+    static let hedges = ["多", "几", "些", "左右", "以上", "以下", "不", "没", "无", "或", "到", "至", "约", "大概", "余"]
+    static let hedgeWords: Set<String> = ["or", "to", "not", "no", "about", "more", "less", "than", "least", "most",
+                                          "and", "plus", "maybe", "approximately", "around", "over", "under"]
+
+    /// A sign, a number (ASCII or Chinese numerals), then a unit of letters only ("行", "个进程", "processes").
+    static func numberWithUnit(_ t: String) -> Double? {
+        var rest = Substring(t)
+        var sign = 1.0
+        if rest.first == "-" || rest.first == "负" { sign = -1; rest = rest.dropFirst() }
+        else if rest.first == "+" { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " }
+        let ascii = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let value: Double
+        if !ascii.isEmpty {
+            guard let d = Double(ascii), d.isFinite else { return nil }
+            value = d
+            rest = rest.dropFirst(ascii.count)
+        } else {
+            let zh = rest.prefix { chineseDigits[$0] != nil || $0 == "十" }
+            guard !zh.isEmpty, let n = chineseNumber(String(zh)) else { return nil }
+            value = Double(n)
+            rest = rest.dropFirst(zh.count)
+        }
+        let unit = String(rest).trimmingWhitespace()
+        guard unit.isEmpty || isUnit(unit) else { return nil }
+        return sign * value
+    }
+
+    static func isUnit(_ u: String) -> Bool {
+        guard u.count <= 24, u.allSatisfy({ $0.isLetter || $0 == " " }) else { return false }
+        // A numeral in the unit means the number went on ("一百", "三十万"): not one read here.
+        if u.contains(where: { chineseDigits[$0] != nil || "十百千万亿".contains($0) }) { return false }
+        if hedges.contains(where: { u.contains($0) }) { return false }
+        return !u.split(separator: " ").contains { hedgeWords.contains(String($0)) }
     }
 
     static func matches(_ typed: String, _ accepted: String, numeric: Bool) -> Bool {
         if numeric, let a = number(typed), let b = number(accepted) {
             return abs(a - b) <= 1e-9 * max(1, abs(b))
         }
-        return typed.trimmingWhitespace().lowercased() == halfwidth(accepted).trimmingWhitespace().lowercased()
+        let t = normalized(typed), a = normalized(accepted)
+        if t == a { return true }
+        // The whole line Python printed for an exception: "TypeError: must be real number, not str".
+        if isExceptionName(accepted), let colon = t.firstIndex(of: ":") {
+            let head = String(t[..<colon]).trimmingWhitespace()
+            return head == a || head.hasSuffix("." + a)
+        }
+        return false
+    }
+
+    /// A (dotted) Python class name: "TypeError", "concurrent.futures.process.BrokenProcessPool".
+    static func isExceptionName(_ s: String) -> Bool {
+        let t = s.trimmingWhitespace()
+        guard let last = t.split(separator: ".", omittingEmptySubsequences: false).last,
+              let first = last.first, first.isASCII, first.isUppercase else { return false }
+        return t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }
     }
 
     /// "b", "B", "2", "b)" → 1, when in range.

@@ -81,6 +81,13 @@ public struct StudentProgress: Codable, Equatable, Sendable {
         self[lesson: id] = self[lesson: id].merged(with: LessonProgress(bestScore: score, lastScore: score))
     }
 
+    /// A finished quiz as the tutorial and `quiz --plain` save it: the score always, the lesson done only at
+    /// the pass mark (`Grading.passes`). A lesson once done stays done.
+    public mutating func recordFinishedQuiz(lesson id: String, score: QuizScore) {
+        recordQuiz(lesson: id, score: score)
+        if Grading.passes(correct: score.correct, total: score.total) { markDone(lesson: id) }
+    }
+
     public mutating func markDone(lesson id: String) {
         self[lesson: id].done = true
     }

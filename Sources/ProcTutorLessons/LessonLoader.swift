@@ -71,7 +71,30 @@ public enum LessonLoader {
                                        severity: .warning))
         }
 
+        if file.id != nil, let message = answerPositionWarning(file.quiz) {
+            let n = file.quizNode
+            problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column, message,
+                                       severity: .warning))
+        }
+
         return loaded(file, documents: documents, problems: problems, folder: folder)
+    }
+
+    /// Single-choice questions a quiz needs before the positions of their answers say anything.
+    public static let answerPositionMinimum = 3
+
+    /// A warning when every single-choice answer of the quiz sits in one or two positions ("all b", "all b or
+    /// c"): a student who notices passes by position, not by knowing. Nil with fewer than
+    /// `answerPositionMinimum` single-choice questions, or when the answers use three positions or more.
+    static func answerPositionWarning(_ quiz: [Question]) -> String? {
+        let answers = quiz.compactMap { q -> Int? in
+            if case let .single(_, answer) = q.kind { return answer } else { return nil }
+        }
+        let positions = Set(answers).sorted()
+        guard answers.count >= answerPositionMinimum, positions.count <= 2 else { return nil }
+        let letters = positions.map(Grading.letter).joined(separator: " or ")
+        return "the quiz's \(answers.count) single-choice answers are all \(letters); "
+            + "spread them over the positions so that guessing a position does not pay"
     }
 
     /// The lesson, if its metadata is usable, with the problems found.

@@ -93,6 +93,16 @@ enum S {
     static let confirmQuit = Localized(zh: "演示还在运行。退出会停止它。确定退出吗？ (y/n)",
                                        en: "A demo is running; quitting stops it. Quit? (y/n)")
 
+    /// Esc or q with `answered` answers given and the quiz not finished.
+    static func confirmLeaveQuiz(_ answered: Int, quitting: Bool) -> Localized {
+        quitting
+            ? Localized(zh: "测验还没做完：已答 \(answered) 题，退出会丢掉这些答案，成绩不保存。确定退出吗？ (y/n)",
+                        en: "The quiz is not finished: \(answered) answered. Quitting loses them and saves no score. Quit? (y/n)")
+            : Localized(zh: "测验还没做完：已答 \(answered) 题，离开会丢掉这些答案，成绩不保存。确定离开吗？ (y/n)",
+                        en: "The quiz is not finished: \(answered) answered. Leaving loses them and saves no score. Leave? (y/n)")
+    }
+    static let kKeepAnswering = Localized(zh: "继续答题", en: "keep answering")
+
     // Key bar
     static let kRun = Localized(zh: "运行", en: "run")
     static let kRerun = Localized(zh: "重新运行", en: "re-run")
@@ -117,6 +127,8 @@ enum S {
     static let kSubmit = Localized(zh: "提交", en: "submit")
     static let kNext = Localized(zh: "下一题", en: "next")
     static let kLeaveQuiz = Localized(zh: "离开测验", en: "leave quiz")
+    static let kChoose = Localized(zh: "选择", en: "choose")
+    static let kConfirm = Localized(zh: "确认", en: "confirm")
     static let kToggle = Localized(zh: "选择", en: "toggle")
     static let startMethodIs = Localized(zh: "启动方式：", en: "start method: ")
     static let kSubmitRun = Localized(zh: "提交并运行", en: "answer and run")
@@ -174,6 +186,7 @@ enum S {
     static let tallyTimes = Localized(zh: "次", en: "×")
 
     // Quiz
+    static let pickOne = Localized(zh: "用字母或 ↑↓ 选择（可以改），按 Enter 确认。", en: "Choose with a letter or ↑↓ (you can change it), then press Enter to confirm.")
     static let pickAll = Localized(zh: "选出所有正确的选项（字母切换），然后按 Enter。", en: "Pick every right choice (letters toggle), then press Enter.")
     static let predictHint = Localized(zh: "先预测：输入一个整数，按 Enter 运行演示，运行结束后用真实结果检查。",
                                        en: "Predict first: type a whole number and press Enter; the demo runs and the real run checks you.")
@@ -187,6 +200,20 @@ enum S {
     static let runShowed = Localized(zh: "真实运行的结果：", en: "The real run showed: ")
     static let pressNext = Localized(zh: "按 Enter 进入下一题。", en: "Press Enter for the next question.")
     static let score = Localized(zh: "得分：", en: "Score: ")
-    static let scoreSaved = Localized(zh: "成绩已保存。按 Enter 回到课文，→ 进入下一课。",
-                                      en: "Your score is saved. Enter returns to the lesson, → opens the next one.")
+    static func passMark(_ percent: Int) -> Localized {
+        Localized(zh: "（\(percent)%，及格线 \(Grading.passPercent)%）", en: " (\(percent) %, pass mark \(Grading.passPercent) %)")
+    }
+    static let passed = Localized(zh: "✓ 及格：成绩已保存，本课完成。", en: "✓ Passed: the score is saved and the lesson is done.")
+    static let belowPass = Localized(zh: "成绩已保存，但还没到及格线，本课未标记为完成。按 w 重做答错的题，或按 Enter 回到课文，再按 Q 重新测验。",
+                                     en: "The score is saved, but it is below the pass mark: the lesson is not marked done. w retakes the wrong ones; Q after Enter takes the whole quiz again.")
+    static let practiceRound = Localized(zh: "练习：重做答错的题，成绩不保存。", en: "Practice: the wrong ones again; this score is not saved.")
+    static let review = Localized(zh: "逐题回顾（↑↓ 滚动）：", en: "Question by question (↑↓ scrolls):")
+    static let yourAnswer = Localized(zh: "你的答案：", en: "Your answer: ")
+    static let rightAnswer = Localized(zh: "正确答案：", en: "The answer: ")
+    static let notAnswered = Localized(zh: "（未作答）", en: "(not answered)")
+    static let notObserved = Localized(zh: "（运行没有给出结果，不计分）", en: "(the run did not show it; not scored)")
+    static func kRetakeWrong(_ n: Int) -> Localized {
+        Localized(zh: "重做答错的 \(n) 题", en: "retake the \(n) wrong ones")
+    }
+    static let scoreEnd = Localized(zh: "Enter 回到课文，→ 进入下一课。", en: "Enter returns to the lesson, → opens the next one.")
 }

@@ -9,6 +9,7 @@ struct Check: ParsableCommand {
         abstract: "Check a lessons folder: schema, files, demos compile, quiz keys, both languages, Markdown.",
         discussion: """
             Prints each problem as path:line:col: message and exits 1 if there is an error. Warnings (a quiz with \
+            single-choice answers all in one or two positions, a quiz with \
             fewer than 6 questions, raw HTML or images in the text) fail the check only with --strict.
             """)
 

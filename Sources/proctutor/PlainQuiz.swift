@@ -64,6 +64,7 @@ struct PlainQuiz {
         }
         write("")
         write(QuizText.score(out.correct, out.total, lang))
+        write(QuizText.passMark(out.correct, out.total, lang))
         out.finished = true
         return out
     }

@@ -56,8 +56,7 @@ struct Quiz: ParsableCommand {
         if outcome.finished, !lesson.quiz.isEmpty {
             let score = QuizScore(correct: outcome.correct, total: outcome.total, at: Date())
             report(store.update {
-                $0.recordQuiz(lesson: lesson.id, score: score)
-                $0.markDone(lesson: lesson.id)
+                $0.recordFinishedQuiz(lesson: lesson.id, score: score)
             }.1)
         }
     }

@@ -86,6 +86,16 @@ enum QuizText {
         lang == .zh ? "得分：\(correct) / \(total)。" : "Score: \(correct) of \(total)."
     }
 
+    /// Whether the score reaches the pass mark, and what that means for the lesson.
+    static func passMark(_ correct: Int, _ total: Int, _ lang: Lang) -> String {
+        let mark = Grading.passPercent
+        if Grading.passes(correct: correct, total: total) {
+            return lang == .zh ? "及格线 \(mark)%：已及格，本课完成。" : "Pass mark \(mark) %: passed; the lesson is done."
+        }
+        return lang == .zh ? "没到及格线 \(mark)%：成绩已保存，但本课未标记为完成。"
+            : "Below the pass mark of \(mark) %: the score is saved, but the lesson is not marked done."
+    }
+
     static func endedEarly(_ correct: Int, _ total: Int, _ lang: Lang) -> String {
         lang == .zh ? "输入结束，测验提前停止。目前得分：\(correct) / \(total)。"
             : "Input ended; the quiz stopped early. Score so far: \(correct) of \(total)."

@@ -102,8 +102,8 @@ final class TutorialSession {
         let now = Date()
         let (saved, problems) = store.update { progress in
             for (id, result) in results.sorted(by: { $0.key < $1.key }) {
-                progress.recordQuiz(lesson: id, score: QuizScore(correct: result.correct, total: result.total, at: now))
-                progress.markDone(lesson: id)
+                progress.recordFinishedQuiz(lesson: id,
+                                            score: QuizScore(correct: result.correct, total: result.total, at: now))
             }
             if let current { progress.open(lesson: current, at: now) }
         }

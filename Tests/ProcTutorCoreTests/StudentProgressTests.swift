@@ -19,6 +19,20 @@ import Testing
         #expect(p[lesson: "02"] == LessonProgress())
     }
 
+    @Test func aFinishedQuizMarksTheLessonDoneOnlyAtThePassMark() {
+        var p = StudentProgress()
+        p.recordFinishedQuiz(lesson: "01", score: QuizScore(correct: 4, total: 6, at: t0))  // 66 %
+        #expect(p[lesson: "01"].lastScore?.correct == 4)
+        #expect(!p[lesson: "01"].done)
+        p.recordFinishedQuiz(lesson: "01", score: QuizScore(correct: 5, total: 7, at: t0 + 1))  // 71 %
+        #expect(p[lesson: "01"].done)
+        p.recordFinishedQuiz(lesson: "01", score: QuizScore(correct: 0, total: 7, at: t0 + 2))
+        #expect(p[lesson: "01"].done, "a lesson once done stays done")
+        p.recordFinishedQuiz(lesson: "02", score: QuizScore(correct: 0, total: 0, at: t0))
+        #expect(!p[lesson: "02"].done, "nothing scored is no pass")
+        #expect(Grading.passes(correct: 7, total: 10) && !Grading.passes(correct: 69, total: 100))
+    }
+
     @Test func betterScoreComparesShares() {
         #expect(QuizScore(correct: 3, total: 4, at: t0).isBetter(than: QuizScore(correct: 4, total: 6, at: t0)))
         #expect(!QuizScore(correct: 4, total: 6, at: t0).isBetter(than: QuizScore(correct: 3, total: 4, at: t0)))

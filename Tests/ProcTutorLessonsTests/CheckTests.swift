@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ProcTutorCore
 @testable import ProcTutorLessons
 
 /// One broken fixture per kind of mistake, each with its exact message and position.
@@ -43,6 +44,7 @@ import Testing
         ]),
         ("bad-timeout", ["01-hello/lesson.yaml:10:14: the 'timeout' of demo 1 must be a number of seconds above 0, not \"-5\""]),
         ("empty-text", ["01-hello/text.zh.md:1:1: the lesson text is empty"]),
+        ("answers-in-one-place", ["01-hello/lesson.yaml:14:3: warning: the quiz's 3 single-choice answers are all b; spread them over the positions so that guessing a position does not pay"]),
         ("few-questions", ["01-hello/lesson.yaml:14:3: warning: the quiz has 2 questions; give at least 6"]),
         ("no-lesson-yaml", ["01-hello: no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)"]),
     ]
@@ -78,6 +80,21 @@ import Testing
         let problems = DemoCompiler.check(files: [Fixture.good + "/01-hello/demo.py"], python: "no-such-python3")
         #expect(problems.count == 1)
         #expect(problems.first?.message.contains("no-such-python3 not found on PATH") == true)
+    }
+
+    @Test func answerPositionsAreWarnedAboutOnlyWhenTheyCluster() {
+        let l = Localized(zh: "x", en: "x")
+        func single(_ answer: Int) -> Question {
+            Question(id: "q\(answer)", prompt: l, kind: .single(choices: [l, l, l, l], answer: answer), explanation: l)
+        }
+        let other = Question(id: "m", prompt: l, kind: .multiple(choices: [l, l, l], answers: [0, 1, 2]), explanation: l)
+        #expect(LessonLoader.answerPositionWarning([single(2), single(2), single(2)])?.contains("are all c;") == true)
+        #expect(LessonLoader.answerPositionWarning([single(1), single(2), other, single(1), single(2)])?
+            .contains("4 single-choice answers are all b or c;") == true)
+        #expect(LessonLoader.answerPositionWarning([single(0), single(1), single(2)]) == nil)
+        // Too few to tell; multiple-choice answers do not count.
+        #expect(LessonLoader.answerPositionWarning([single(1), single(1), other]) == nil)
+        #expect(LessonLoader.answerPositionWarning([]) == nil)
     }
 
     @Test func diagnosticFormats() {

@@ -66,7 +66,7 @@ import Testing
         #expect(r.stdout.contains(" s.\nThe real run shows: 2.\nRight.\nThe parent and the child.\n"))
         #expect(r.stdout.contains("> 0\nRunning demo.py (start method fork)…\n"))
         #expect(r.stdout.contains("The real run shows: 0.\nRight.\nIt ends normally: 0.\n"))
-        #expect(r.stdout.hasSuffix("\nScore: 5 of 6.\n"))
+        #expect(r.stdout.hasSuffix("\nScore: 5 of 6.\nPass mark 70 %: passed; the lesson is done.\n"))
         // A finished quiz is saved.
         let (p, problems) = ProgressStore(directory: env["XDG_STATE_HOME"]! + "/proctutor").load()
         #expect(problems == [])
@@ -74,6 +74,19 @@ import Testing
         #expect(p[lesson: "01-hello"].lastScore?.correct == 5)
         #expect(p[lesson: "01-hello"].lastScore?.total == 6)
         #expect(p.lastLesson == "01-hello")
+    }
+
+    /// Issue 17: below the pass mark the score is saved, the lesson is not done.
+    @Test func plainQuizBelowThePassMarkIsNotDone() throws {
+        let env = state()
+        // Wrong, wrong, wrong, right, then two predict answers that the run proves wrong: 1 of 6.
+        let r = try Self.run(["quiz", "1", "--plain", "--lang", "zh", "--lessons", Fixture.good],
+                             stdin: "a\nb\n3\nos\n9\n9\n", env: env)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix("得分：1 / 6。\n没到及格线 70%：成绩已保存，但本课未标记为完成。\n"), "\(r.stdout.suffix(300))")
+        let (p, _) = ProgressStore(directory: env["XDG_STATE_HOME"]! + "/proctutor").load()
+        #expect(p[lesson: "01-hello"].lastScore?.correct == 1)
+        #expect(!p[lesson: "01-hello"].done)
     }
 
     @Test func endOfInputStopsWithScoreSoFar() throws {
@@ -198,7 +211,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Running demo.py…\nCannot check this one ("))
         #expect(r.stdout.contains("no such file); it is not scored.\nThe parent and the child.\n"))
-        #expect(r.stdout.hasSuffix("\nScore: 4 of 4.\n"))
+        #expect(r.stdout.hasSuffix("\nScore: 4 of 4.\nPass mark 70 %: passed; the lesson is done.\n"))
     }
 
     /// A demo that never ends is stopped at the lesson's time limit; the observation uses the events so far.
@@ -229,7 +242,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("exit code 124, "))
         #expect(r.stdout.contains("(The program does not end by itself: proctutor stopped it at its time limit.)\nThe real run shows: 1.\nRight.\n"))
-        #expect(r.stdout.hasSuffix("Score: 1 of 1.\n"))
+        #expect(r.stdout.hasSuffix("Score: 1 of 1.\nPass mark 70 %: passed; the lesson is done.\n"))
     }
 
     /// A lesson whose one demo prints a line and then sleeps ten minutes, with `timeout` seconds in lesson.yaml.
@@ -362,7 +375,7 @@ import Testing
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         #expect(text.contains("(You stopped the run with Ctrl-C.)\nCannot check this one (you stopped the run before it ended); it is not scored.\nTwo.\n"))
-        #expect(text.hasSuffix("> OS\nRight.\nos.\n\nScore: 1 of 1.\n"))
+        #expect(text.hasSuffix("> OS\nRight.\nos.\n\nScore: 1 of 1.\nPass mark 70 %: passed; the lesson is done.\n"))
         // The demo's whole tree is gone.
         for pid in demoPIDs { #expect(!ProcTree.isLive(pid), "demo process \(pid) survived") }
     }

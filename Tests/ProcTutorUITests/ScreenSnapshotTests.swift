@@ -261,7 +261,25 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func quizSingleChoiceFeedback() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2)
-            press(&s, .char("Q"), .char("a"))
+            press(&s, .char("Q"), .char("a"), .enter)
+            return s
+        }
+    }
+
+    /// Issue 17: a letter chooses, Enter confirms; the hint and the key bar say so.
+    @Test func quizSingleChoiceChosenNotConfirmed() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
+            press(&s, .char("Q"), .char("c"))
+            return s
+        }
+    }
+
+    /// Issue 17: Esc with answers given asks, in the UI's language.
+    @Test func quizLeaveAsks() {
+        everyLanguage { w, h, lang in
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
+            press(&s, .char("Q"), .char("b"), .enter, .enter, .escape)
             return s
         }
     }
@@ -269,7 +287,7 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func quizMultipleChoiceInProgress() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2, lang: .en)
-            press(&s, .char("Q"), .char("b"), .enter, .char("a"), .char("c"), .down)
+            press(&s, .char("Q"), .char("b"), .enter, .enter, .char("a"), .char("c"), .down)
             return s
         }
     }
@@ -303,7 +321,7 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func quizScore() {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 2)
-            press(&s, .char("Q"), .char("b"), .enter, .char("a"), .enter, .enter)
+            press(&s, .char("Q"), .char("b"), .enter, .enter, .char("a"), .enter, .enter)
             for c in "3" { press(&s, .char(c)) }
             press(&s, .enter, .enter)
             s.quiz?.index = 3
@@ -311,6 +329,28 @@ extension Snapshotting where Value == CellBuffer, Format == String {
             s.quiz?.phase = .answered(.unobserved)
             press(&s, .enter)
             return s
+        }
+    }
+
+    /// Issue 17: the score screen reviews every question (1 of 4 right: below the pass mark), from its top and
+    /// scrolled down to the retake key.
+    @Test func quizReview() {
+        func finished(_ w: Int, _ h: Int, _ lang: Lang) -> AppState {
+            var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
+            press(&s, .char("Q"), .char("a"), .enter, .enter, .char("a"), .char("c"), .enter, .enter,
+                  .char("5"), .enter, .enter, .char("2"), .enter)
+            for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
+            _ = App.update(&s, .runEnded)
+            press(&s, .enter)
+            return s
+        }
+        everyLanguage { w, h, lang in finished(w, h, lang) }
+        for lang in [Lang.zh, .en] {
+            for (w, h) in Self.sizes {
+                var s = finished(w, h, lang)
+                press(&s, .end)
+                assertSnapshot(of: App.view(s), as: .screen, named: "end.\(lang.rawValue)-\(w)x\(h)")
+            }
         }
     }
 

@@ -27,6 +27,8 @@ public enum OutputMode: Sendable {
 public enum Overlay: Equatable, Sendable {
     case help
     case confirmQuit
+    /// Esc (`quitting` false) or q (true) with a quiz half answered: leaving loses the answers, so it asks.
+    case confirmLeaveQuiz(quitting: Bool)
     /// The tally of `n`'s repeated runs.
     case tally
     /// Every failed pool task of the run on screen (`e`).
@@ -42,6 +44,9 @@ public struct QuizResult: Equatable, Sendable {
         self.correct = correct
         self.total = total
     }
+
+    /// At the pass mark: the lesson counts as done.
+    public var passed: Bool { Grading.passes(correct: correct, total: total) }
 }
 
 /// The whole state of the tutorial screen: a plain value, changed only by `App.update`.

@@ -12,6 +12,12 @@ enum Keys {
             case .char("y"), .char("Y"), .char("q"), .enter: return [.stopRun, .quit]
             default: s.overlay = nil; return []
             }
+        case let .confirmLeaveQuiz(quitting):
+            s.overlay = nil
+            guard key == .char("y") || key == .char("Y") || key == .enter else { return [] }
+            if quitting { return s.isRunning ? [.stopRun, .quit] : [.quit] }
+            s.quiz = nil
+            return []
         case .tally:
             return Repeating.handleTally(&s, key)
         case .help, .failures:
@@ -42,6 +48,7 @@ enum Keys {
 
         switch key {
         case .char("q"):
+            if s.quiz?.leavingLosesAnswers == true { s.overlay = .confirmLeaveQuiz(quitting: true); return [] }
             if s.isRunning { s.overlay = .confirmQuit; return [] }
             return [.quit]
         case .char("?"), .function(1):

@@ -54,7 +54,7 @@ enum LessonPane {
             for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }
         }
         let saved = s.progress[lesson: lesson.id]
-        let done = saved.done || s.quizResults[lesson.id] != nil ? "✓ " : ""
+        let done = saved.done || s.quizResults[lesson.id]?.passed == true ? "✓ " : ""
         // A lone lesson (`proctutor watch`) has no place in a sequence to show.
         let position = s.lessons.count > 1 ? "\(lesson.number)/\(s.lessons.count) " : ""
         let title = "\(position)\(done)\(lesson.title[s.lang])"

@@ -13,7 +13,10 @@ enum Quiz {
     /// Handles `key` if the quiz wants it; nil lets the global keys have it.
     static func handle(_ s: inout AppState, _ key: Key) -> [AppCommand]? {
         guard var quiz = s.quiz else { return nil }
-        if key == .escape { s.quiz = nil; return [] }
+        if key == .escape {
+            if quiz.leavingLosesAnswers { s.overlay = .confirmLeaveQuiz(quitting: false) } else { s.quiz = nil }
+            return []
+        }
         defer { if s.quiz != nil { s.quiz = quiz } }
 
         switch quiz.phase {
@@ -43,7 +46,7 @@ enum Quiz {
             switch key {
             case .enter, .char(" "), .char("n"), .right:
                 quiz.next()
-                if quiz.phase == .finished {
+                if quiz.phase == .finished, !quiz.practice {
                     s.finishQuiz(lesson: quiz.lessonID, quiz.score)
                     return [.saveProgress]
                 }
@@ -53,16 +56,20 @@ enum Quiz {
             }
         case .finished:
             switch key {
-            case .enter, .char(" "), .char("Q"):
+            case .enter, .char("Q"):
                 s.quiz = nil
+                return []
+            case .char("w"):
+                // Predict questions come back asking: their demo runs again on the new answer.
+                if let retake = quiz.retakeOfWrong() { quiz = retake }
                 return []
             default: return nil
             }
         }
     }
 
-    /// Single and multiple choice: a letter or number picks (and for single choice answers at once),
-    /// ↑/↓ move, Space toggles, Enter answers.
+    /// Single and multiple choice: a letter or number picks (single choice: selects, another letter or ↑/↓
+    /// changes it; multiple: toggles), ↑/↓ move, Enter answers. Nothing is graded before Enter.
     static func choiceKey(_ quiz: inout QuizSession, _ q: Question, _ count: Int, _ key: Key) -> [AppCommand]? {
         let single: Bool
         if case .single = q.kind { single = true } else { single = false }
@@ -76,7 +83,8 @@ enum Quiz {
             default: return nil
             }
             quiz.cursor = i
-            if single { answer(&quiz, q, .choice(i)) } else { quiz.picked.formSymmetricDifference([i]) }
+            if !single { quiz.picked.formSymmetricDifference([i]) }
+            quiz.problem = nil
             return []
         case .up:
             quiz.cursor = (quiz.cursor + count - 1) % count
@@ -138,7 +146,7 @@ enum Quiz {
             guard let q = quiz.question else { return [] }
             switch q.kind {
             case let .single(choices, _):
-                return [("a–\(Grading.letter(choices.count - 1))", S.kAnswer[l]), ("↑↓ Enter", S.kAnswer[l]),
+                return [("a–\(Grading.letter(choices.count - 1)) ↑↓", S.kChoose[l]), ("Enter", S.kConfirm[l]),
                         ("Esc", S.kLeaveQuiz[l])]
             case let .multiple(choices, _):
                 return [("a–\(Grading.letter(choices.count - 1))", S.kToggle[l]), ("Enter", S.kSubmit[l]),
@@ -153,7 +161,9 @@ enum Quiz {
         case .answered:
             return [("Enter", S.kNext[l]), ("Esc", S.kLeaveQuiz[l]), ("?", S.kHelp[l])]
         case .finished:
-            return [("Enter", S.kClose[l]), ("q", S.kQuit[l])]
+            let wrong = quiz.wrongIndices.count
+            return (wrong > 0 ? [("w", S.kRetakeWrong(wrong)[l])] : []) + [("↑↓", S.kScroll[l]), ("Enter", S.kClose[l]),
+                                                                             ("q", S.kQuit[l])]
         }
     }
 }

@@ -28,6 +28,8 @@ public struct QuizSession: Equatable, Sendable {
     public var answers: [Answer?]
     public var grades: [Grade?]
     public var observed: [Int?]
+    /// A retake of the questions answered wrong: practice, its score is not saved.
+    public var practice = false
     /// First visible line of the quiz (it takes the lesson pane's place, not its scroll position).
     public var scroll = 0
 
@@ -37,6 +39,11 @@ public struct QuizSession: Equatable, Sendable {
         answers = Array(repeating: nil, count: questions.count)
         grades = Array(repeating: nil, count: questions.count)
         observed = Array(repeating: nil, count: questions.count)
+    }
+
+    /// Some answers are given and the quiz is not over: leaving would lose them, so Esc and q ask first.
+    public var leavingLosesAnswers: Bool {
+        phase != .finished && answers.contains { $0 != nil }
     }
 
     public var question: Question? { questions.indices.contains(index) ? questions[index] : nil }
@@ -54,6 +61,18 @@ public struct QuizSession: Equatable, Sendable {
         case .short, .predict: return true
         case .single, .multiple: return false
         }
+    }
+
+    /// Questions answered wrong (not those a run could not check).
+    public var wrongIndices: [Int] { grades.indices.filter { grades[$0] == .wrong } }
+
+    /// A new quiz of only the questions answered wrong, as practice; nil when none was.
+    public func retakeOfWrong() -> QuizSession? {
+        let wrong = wrongIndices
+        guard !wrong.isEmpty else { return nil }
+        var retake = QuizSession(lessonID: lessonID, questions: wrong.map { questions[$0] })
+        retake.practice = true
+        return retake
     }
 
     mutating func record(_ answer: Answer, _ grade: Grade) {

@@ -21,6 +21,9 @@ enum Screen {
         case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang, offset: s.overlayScroll)
         case .failures: FailuresView.render(into: &buf, area: buf.area, state: s)
         case .confirmQuit: ConfirmView.render(into: &buf, area: buf.area, text: S.confirmQuit[s.lang])
+        case let .confirmLeaveQuiz(quitting):
+            let answered = s.quiz?.answers.compactMap { $0 }.count ?? 0
+            ConfirmView.render(into: &buf, area: buf.area, text: S.confirmLeaveQuiz(answered, quitting: quitting)[s.lang])
         case .tally: TallyOverlay.render(into: &buf, area: buf.area, state: s)
         case nil: break
         }

@@ -64,6 +64,9 @@ enum KeyBar {
         let l = s.lang
         if s.overlay == .help || s.overlay == .failures { return [("↑↓", S.kScroll[l], 9), ("Esc", S.kClose[l], 9)] }
         if s.overlay == .confirmQuit { return [("y", S.kQuit[l], 9), ("n", S.kClose[l], 9)] }
+        if case let .confirmLeaveQuiz(quitting) = s.overlay {
+            return [("y", quitting ? S.kQuit[l] : S.kLeaveQuiz[l], 9), ("n", S.kKeepAnswering[l], 9)]
+        }
         if s.overlay == .tally { return TallyOverlay.keys(s) }
         if let quiz = s.quiz { return Quiz.keys(quiz, s).map { ($0.0, $0.1, 5) } }
         var keys: [(String, String, Int)] = []

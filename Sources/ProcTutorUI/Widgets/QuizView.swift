@@ -30,6 +30,7 @@ enum QuizView {
                 out += choiceLine(i, c[l], mark: nil, quiz: quiz, right: answered ? i == right : nil,
                                   chosen: quiz.answers[quiz.index] == .choice(i), width: width)
             }
+            if !answered { out += wrap(S.pickOne[l], Theme.hint, width: width) }
         case let .multiple(choices, right):
             for (i, c) in choices.enumerated() {
                 out += choiceLine(i, c[l], mark: quiz.picked.contains(i), quiz: quiz,
@@ -100,21 +101,72 @@ enum QuizView {
         return out
     }
 
+    /// The score, whether it passes, then every question again: the student's answer, the right one and the
+    /// explanation. The pane scrolls (↑↓) as the lesson text does.
     static func scoreLines(_ quiz: QuizSession, width: Int, lang l: Lang) -> [StyledLine] {
         let score = quiz.score
-        var out = wrap(S.score[l] + "\(score.correct)/\(score.total)", Theme.heading, width: width)
+        let percent = Grading.percent(correct: score.correct, total: score.total)
+        var out = wrap(S.score[l] + "\(score.correct)/\(score.total)" + S.passMark(percent)[l], Theme.heading, width: width)
+        if quiz.practice {
+            out += wrap(S.practiceRound[l], Theme.hint, width: width)
+        } else if score.passed {
+            out += wrap(S.passed[l], Theme.ok, width: width)
+        } else {
+            out += wrap(S.belowPass[l], Theme.wrong, width: width)
+        }
         out.append(StyledLine())
+        out += wrap(S.review[l], Theme.strong, width: width)
+        let indent = "   "
         for (i, q) in quiz.questions.enumerated() {
-            let (mark, style): (String, Style) = switch quiz.grades[i] {
+            let grade = quiz.grades[i]
+            let (mark, style): (String, Style) = switch grade {
             case .correct: ("✓", Theme.ok)
             case .wrong: ("✗", Theme.wrong)
             case .unobserved, nil: ("?", Theme.hint)
             }
-            out.append(StyledLine("\(mark) \(i + 1). " + TextWidth.truncate(screenSafe(q.prompt[l]),
-                                                                          to: max(1, width - 6)), style))
+            out.append(StyledLine())
+            out += StyledLine("\(mark) \(i + 1). " + screenSafe(q.prompt[l]), style)
+                .wrapped(width: width, indent: StyledLine(indent))
+            out += wrap(indent + S.yourAnswer[l] + given(quiz.answers[i], q, lang: l), Theme.text, width: width,
+                        indent: indent)
+            if grade != .correct {
+                out += wrap(indent + S.rightAnswer[l] + right(q, observed: quiz.observed[i], lang: l),
+                            Theme.ok, width: width, indent: indent)
+            }
+            out += wrap(indent + q.explanation[l], Theme.hint, width: width, indent: indent)
         }
         out.append(StyledLine())
-        out += wrap(S.scoreSaved[l], Theme.hint, width: width)
+        let wrong = quiz.wrongIndices.count
+        if wrong > 0 { out += wrap("w: " + S.kRetakeWrong(wrong)[l], Theme.key, width: width) }
+        out += wrap(S.scoreEnd[l], Theme.hint, width: width)
         return out
+    }
+
+    /// An answer as the review shows it: a choice with its text, typed text as typed.
+    static func given(_ answer: Answer?, _ q: Question, lang l: Lang) -> String {
+        switch (answer, q.kind) {
+        case let (.choice(i)?, .single(choices, _)) where choices.indices.contains(i):
+            return Grading.letter(i) + ") " + choices[i][l]
+        case let (.choices(set)?, .multiple(choices, _)):
+            return set.sorted().filter { choices.indices.contains($0) }
+                .map { Grading.letter($0) + ") " + choices[$0][l] }.joined(separator: "; ")
+        case let (.text(t)?, _): return t
+        case let (.number(n)?, _): return n == Int.min ? S.notAnswered[l] : "\(n)"
+        default: return S.notAnswered[l]
+        }
+    }
+
+    /// The right answer with its text; for a predict question what the run showed.
+    static func right(_ q: Question, observed: Int?, lang l: Lang) -> String {
+        switch q.kind {
+        case let .single(choices, right):
+            return given(.choice(right), q, lang: l)
+        case let .multiple(_, right):
+            return given(.choices(right), q, lang: l)
+        case let .short(accepted, _):
+            return accepted.first ?? ""
+        case .predict:
+            return observed.map { "\($0)" } ?? S.notObserved[l]
+        }
     }
 }
