@@ -531,6 +531,17 @@ def figure7(ctx):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+def percentiles(out):
+    tables = {}
+    for name in os.listdir(out):
+        if name.endswith(".percentiles.tsv"):
+            with open(os.path.join(out, name)) as f:
+                lines = f.read().splitlines()
+            values = [float(line.split("\t")[1]) for line in lines[1:] if "\t" in line]
+            tables[name] = (lines[0], values)
+    return tables
+
+
 # figure 6: frame time (package-benchmark)
 
 def figure6(ctx):
@@ -541,13 +552,7 @@ def figure6(ctx):
            "--no-progress"]
     say("figure 6: " + " ".join(cmd))
     p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
-    tables = {}
-    for name in os.listdir(out):
-        if name.endswith(".percentiles.tsv"):
-            with open(os.path.join(out, name)) as f:
-                lines = f.read().splitlines()
-            values = [float(line.split("\t")[1]) for line in lines[1:] if "\t" in line]
-            tables[name] = (lines[0], values)
+    tables = percentiles(out)
     shutil.rmtree(out, ignore_errors=True)
     if p.returncode != 0 or not tables:
         last = p.stdout.strip().splitlines()[-3:] if p.stdout.strip() else []
@@ -595,17 +600,6 @@ def frame_rows(tables, ctx):
 
 
 # figure 8: the time cursor (package-benchmark for the jump and the load; tmux for a paused replay's CPU)
-
-def percentiles(out):
-    tables = {}
-    for name in os.listdir(out):
-        if name.endswith(".percentiles.tsv"):
-            with open(os.path.join(out, name)) as f:
-                lines = f.read().splitlines()
-            values = [float(line.split("\t")[1]) for line in lines[1:] if "\t" in line]
-            tables[name] = (lines[0], values)
-    return tables
-
 
 def figure8(ctx):
     rows = []

@@ -104,12 +104,17 @@ public enum EventJSON {
     }
 
     /// Builds one JSON line by appending; no Foundation encoder, so field order is fixed and it stays fast.
-    struct Writer {
-        var out = ""
+    /// Public for the other JSON that proctutor prints (`replay --at --json`, asciicasts): one escaping rule.
+    public struct Writer {
+        public var out = ""
 
-        init() { out.reserveCapacity(128) }
+        public init() { out.reserveCapacity(128) }
 
-        mutating func raw(_ s: String) { out += s }
+        public mutating func raw(_ s: String) { out += s }
+
+        public mutating func optionalString(_ s: String?) {
+            if let s { string(s) } else { out += "null" }
+        }
 
         mutating func key(_ k: String) {
             out += ",\""; out += k; out += "\":"
@@ -136,13 +141,13 @@ public enum EventJSON {
         mutating func field(_ k: String, _ v: PID?) { key(k); out += v.map { String($0) } ?? "null" }
 
         /// Seconds, rounded to microseconds, in the shortest form that reads back the same.
-        mutating func number(_ d: Double) {
+        public mutating func number(_ d: Double) {
             guard d.isFinite else { out += "0"; return }
             let r = (d * 1_000_000).rounded() / 1_000_000
             if r == r.rounded(), abs(r) < 1e15 { out += String(Int(r)) + ".0" } else { out += "\(r)" }
         }
 
-        mutating func string(_ s: String) {
+        public mutating func string(_ s: String) {
             out += "\""
             // Fast path: nothing to escape (most output lines).
             if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {

@@ -15,7 +15,7 @@ public enum Cast {
         var s = Replay.state(recording, file: file, lang: lang, speed: speed, width: width, height: height)
         s.focus = .processes
         var out = "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"timestamp\": \(timestamp), "
-        var w = JSONWriter()
+        var w = EventJSON.Writer()
         w.string(title)
         out += "\"title\": \(w.out), \"env\": {\"TERM\": \"xterm-256color\"}}\n"
         var previous: CellBuffer?
@@ -36,7 +36,7 @@ public enum Cast {
     }
 
     static func event(_ t: Double, _ data: String) -> String {
-        var w = JSONWriter()
+        var w = EventJSON.Writer()
         w.string(data)
         let ms = Int((t * 1000).rounded())
         let frac = ms % 1000

@@ -89,7 +89,7 @@ public enum Replay {
 
     /// `--at T --json`: one object, `{"t", "processes": [...], "output_lines": [...], "tasks": {...}}`.
     public static func json(_ run: RunState) -> String {
-        var w = JSONWriter()
+        var w = EventJSON.Writer()
         w.raw("{\"t\":"); w.number(run.now)
         w.raw(",\"processes\":[")
         let recs = run.table.records
@@ -141,33 +141,5 @@ public enum Replay {
                 ]),
             ])
         }
-    }
-}
-
-/// The few JSON pieces `Replay.json` writes (control characters escaped, as in `run --json`).
-struct JSONWriter {
-    var out = ""
-    mutating func raw(_ s: String) { out += s }
-    mutating func number(_ d: Double) { out += d == d.rounded() && abs(d) < 1e15 ? "\(Int(d)).0" : "\(d)" }
-    mutating func optionalString(_ s: String?) { if let s { string(s) } else { out += "null" } }
-    mutating func string(_ s: String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
     }
 }
