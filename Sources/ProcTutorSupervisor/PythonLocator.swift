@@ -44,16 +44,7 @@ public enum PythonLocator {
                                      stdio: [.devNull, .fd(pipe.write), .devNull], newSession: false)
         close(pipe.write)
         guard let pid else { return nil }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(pipe.read, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            out += buf[0..<n]
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let (out, status) = ChildOutput.readAndWait(pid, fd: pipe.read, limit: .max)
         let path = String(decoding: out, as: UTF8.self)
         return status == 0 && path.hasPrefix("/") && access(path, X_OK) == 0 ? path : nil
     }
@@ -85,5 +76,22 @@ public enum PythonLocator {
             p += 1
         }
         return env
+    }
+}
+
+/// A short helper process's stdout, read to its end (or `limit` bytes), then its exit status.
+enum ChildOutput {
+    static func readAndWait(_ pid: pid_t, fd: Int32, limit: Int) -> (output: [UInt8], status: Int32) {
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 4096)
+        while out.count < limit {
+            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            out += buf[0..<n]
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (out, status)
     }
 }

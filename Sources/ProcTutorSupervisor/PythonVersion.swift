@@ -70,16 +70,7 @@ public enum PythonVersion {
                                      newSession: false)
         close(pipe.write)
         guard let pid else { return nil }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 256)
-        while out.count < 4096 {
-            let n = buf.withUnsafeMutableBytes { read(pipe.read, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            out += buf[0..<n]
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let (out, status) = ChildOutput.readAndWait(pid, fd: pipe.read, limit: 4096)
         guard status == 0 else { return nil }
         return String(decoding: out, as: UTF8.self)
     }
