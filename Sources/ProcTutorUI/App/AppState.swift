@@ -160,6 +160,9 @@ public struct AppState: Sendable {
     /// The last moment of the run so far: where the cursor's timeline ends.
     public var runEnd: Double { max(run?.clock ?? 0, history?.lastTime ?? 0) }
 
+    /// A finished recording is folded in as it is: no reorder window (see `RunHistory.window`).
+    mutating func foldWithoutWindow() { history?.window = 0 }
+
     /// Puts a new run (or none) on screen: its history starts empty and the cursor goes.
     public mutating func replaceRun(_ new: RunState?) {
         run = new

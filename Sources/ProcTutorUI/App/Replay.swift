@@ -27,6 +27,7 @@ public enum Replay {
         s.replaceRun(RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lessonID,
                               startMethod: header?.startMethod))
         s.run?.keepsLog = false
+        s.foldWithoutWindow()
         for e in recording.events { s.record(e) }  // the history sorts them into time order
         s.settleHistory()
         s.run?.now = s.history?.lastTime ?? 0

@@ -39,6 +39,9 @@ public struct RunHistory: Sendable {
     /// the supervisor after its writer's exit, or after raw bytes read later — and sorting them in a small
     /// window keeps every append at the end (no refold), which a 10,000-lines-a-second flood needs.
     public static let reorderWindow = 0.2
+    /// This history's window: `reorderWindow` for a live run, 0 for a finished recording (whose `t` the
+    /// supervisor already made non-decreasing), which then never waits in `pending`.
+    public var window = RunHistory.reorderWindow
 
     /// Events not yet in `events`, in time order (stable), each with its output arrival number.
     private var pending: [(event: Event, arrival: Int?)] = []
@@ -74,7 +77,7 @@ public struct RunHistory: Sendable {
         }
         pending.insert((kept, arrival), at: at)
         newest = max(newest, kept.t)
-        return commit(upTo: newest - Self.reorderWindow)
+        return commit(upTo: newest - window)
     }
 
     /// Every pending event joins the history (the run ended, or the view stops at this moment).
