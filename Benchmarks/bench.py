@@ -542,18 +542,24 @@ def percentiles(out):
     return tables
 
 
-# figure 6: frame time (package-benchmark)
-
-def figure6(ctx):
-    out = tempfile.mkdtemp(prefix="proctutor-frames-")
-    env = dict(ctx.env, PROCTUTOR_LESSONS=LESSONS, PROCTUTOR_BENCH_FRAMES=str(ctx.frames))
+def package_benchmarks(ctx, figure, pattern, **env_extra):
+    """Runs the package-benchmark benchmarks matching `pattern` (release); returns the process and its tables."""
+    out = tempfile.mkdtemp(prefix="proctutor-fig%s-" % figure)
+    env = dict(ctx.env, PROCTUTOR_LESSONS=LESSONS, **env_extra)
     cmd = ["swift", "package", "--package-path", HERE, "-c", "release", "--allow-writing-to-directory", out,
-           "benchmark", "run", "--filter", "frame.*|view.*", "--format", "histogramPercentiles", "--path", out,
+           "benchmark", "run", "--filter", pattern, "--format", "histogramPercentiles", "--path", out,
            "--no-progress"]
-    say("figure 6: " + " ".join(cmd))
+    say("figure %s: %s" % (figure, " ".join(cmd)))
     p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     tables = percentiles(out)
     shutil.rmtree(out, ignore_errors=True)
+    return p, tables
+
+
+# figure 6: frame time (package-benchmark)
+
+def figure6(ctx):
+    p, tables = package_benchmarks(ctx, "6", "frame.*|view.*", PROCTUTOR_BENCH_FRAMES=str(ctx.frames))
     if p.returncode != 0 or not tables:
         last = p.stdout.strip().splitlines()[-3:] if p.stdout.strip() else []
         return [Row("6", "frame time", "ms", [], None, "p99 ≤ 16 ms", 16.0, on="value",
@@ -603,15 +609,7 @@ def frame_rows(tables, ctx):
 
 def figure8(ctx):
     rows = []
-    out = tempfile.mkdtemp(prefix="proctutor-cursor-")
-    env = dict(ctx.env, PROCTUTOR_LESSONS=LESSONS)
-    cmd = ["swift", "package", "--package-path", HERE, "-c", "release", "--allow-writing-to-directory", out,
-           "benchmark", "run", "--filter", "cursor.*|load.*", "--format", "histogramPercentiles", "--path", out,
-           "--no-progress"]
-    say("figure 8: " + " ".join(cmd))
-    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
-    tables = percentiles(out)
-    shutil.rmtree(out, ignore_errors=True)
+    p, tables = package_benchmarks(ctx, "8", "cursor.*|load.*")
 
     def find(bench, metric):
         for name, (head, values) in tables.items():

@@ -19,9 +19,6 @@ public struct RunHistory: Sendable {
     public private(set) var isTruncated = false
     /// Indices of the events a step stops at, ascending.
     private var steps: [Int] = []
-    /// The output lines in time order, as their arrival numbers (the live run keeps them in arrival order).
-    public private(set) var outputOrder: [Int] = []
-    private var outputArrivals = 0
 
     /// A history for the run that `template` (a fresh `RunState`) starts.
     public init(_ template: RunState) {
@@ -43,8 +40,9 @@ public struct RunHistory: Sendable {
     /// supervisor already made non-decreasing), which then never waits in `pending`.
     public var window = RunHistory.reorderWindow
 
-    /// Events not yet in `events`, in time order (stable), each with its output arrival number.
-    private var pending: [(event: Event, arrival: Int?)] = []
+    /// Events not yet in `events`, in time order (stable). A line is never sorted past another line, so the
+    /// output lines keep their arrival order: the live run's n-th line is the history's n-th output event.
+    private var pending: [Event] = []
     private var pendingStart = 0
     private var newest = -Double.infinity
 
@@ -62,20 +60,15 @@ public struct RunHistory: Sendable {
             kept = Event(t: e.t, .raw(stream: stream, text: String(repeating: "\n", count: newlines)))
         default: kept = e
         }
-        var arrival: Int?
-        if case .output = kept.kind {
-            arrival = outputArrivals
-            outputArrivals += 1
-        }
         var at = pending.count
-        while at > pendingStart && pending[at - 1].event.t > kept.t {
-            if !Self.isLifecycle(pending[at - 1].event) || Self.isRaw(kept) {
-                kept.t = pending[at - 1].event.t
+        while at > pendingStart && pending[at - 1].t > kept.t {
+            if !Self.isLifecycle(pending[at - 1]) || Self.isRaw(kept) {
+                kept.t = pending[at - 1].t
                 break
             }
             at -= 1
         }
-        pending.insert((kept, arrival), at: at)
+        pending.insert(kept, at: at)
         newest = max(newest, kept.t)
         return commit(upTo: newest - window)
     }
@@ -90,8 +83,8 @@ public struct RunHistory: Sendable {
     /// Returns how many events joined.
     private mutating func commit(upTo limit: Double) -> Int {
         var placed = 0
-        while pendingStart < pending.count && pending[pendingStart].event.t <= limit {
-            insert(pending[pendingStart].event, arrival: pending[pendingStart].arrival)
+        while pendingStart < pending.count && pending[pendingStart].t <= limit {
+            insert(pending[pendingStart])
             pendingStart += 1
             placed += 1
         }
@@ -104,10 +97,9 @@ public struct RunHistory: Sendable {
 
     /// Puts one event into `events` in time order; returns its index.
     @discardableResult
-    private mutating func insert(_ event: Event, arrival: Int?) -> Int {
+    private mutating func insert(_ event: Event) -> Int {
         var kept = event
         var at = events.count
-        var outputsAfter = 0
         while at > 0 && events[at - 1].t > kept.t {
             // Only a birth, a death, a reaping or a task is worth putting a late event back before (a line
             // before its writer's exit). Past raw bytes (stamped when read), other lines and sampled scheduler
@@ -118,9 +110,7 @@ public struct RunHistory: Sendable {
                 break
             }
             at -= 1
-            if case .output = events[at].kind { outputsAfter += 1 }
         }
-        if let arrival { outputOrder.insert(arrival, at: outputOrder.count - outputsAfter) }
         if at == events.count {
             if case .raw = kept.kind {} else { steps.append(events.count) }
             events.append(kept)

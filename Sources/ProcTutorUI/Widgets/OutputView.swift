@@ -20,16 +20,10 @@ enum OutputPane {
         switch s.outputMode {
         case .byPID:
             let order = Dictionary(run.table.records.map { ($0.pid, $0.order) }, uniquingKeysWith: { a, _ in a })
-            // At the cursor: the first `outputLinesSeen` lines in time order, each found by its arrival number.
-            let lines: [OutputLine]
-            var droppedLines = live.droppedLines
-            if atCursor, let order = s.history?.outputOrder {
-                let arrivals = order.prefix(run.outputLinesSeen)
-                lines = arrivals.compactMap { live.lines.indices.contains($0 - live.droppedLines) ? live.lines[$0 - live.droppedLines] : nil }
-                droppedLines = arrivals.count - lines.count
-            } else {
-                lines = live.lines
-            }
+            // At the cursor: the first `outputLinesSeen` lines (lines keep their order in the history).
+            let seen = atCursor ? run.outputLinesSeen : live.outputLinesSeen
+            let droppedLines = min(seen, live.droppedLines)
+            let lines = live.lines.prefix(max(0, seen - live.droppedLines))
             guard !lines.isEmpty || droppedLines > 0 else {
                 return PaneContent(title: S.output[s.lang], note: note, header: header,
                                    lines: [StyledLine(S.noOutput[s.lang], Theme.hint)])

@@ -83,9 +83,8 @@ enum TimeBar {
 extension AppState {
     /// The text of the output line the cursor's event wrote, from the live run (nil when no longer kept).
     var lineAtCursor: String? {
-        guard let live = run, let shown = replayed, let order = history?.outputOrder,
-              order.indices.contains(shown.outputLinesSeen - 1) else { return nil }
-        let k = order[shown.outputLinesSeen - 1] - live.droppedLines
+        guard let live = run, let shown = replayed else { return nil }
+        let k = shown.outputLinesSeen - 1 - live.droppedLines
         return live.lines.indices.contains(k) ? live.lines[k].text : nil
     }
 }
