@@ -129,22 +129,24 @@ public final class RunRecorder {
 
     deinit { close() }
 
+    /// Appends bytes that are already NDJSON lines (what the supervisor sent).
+    public func write(lines bytes: ArraySlice<UInt8>) {
+        guard fd >= 0, !failed, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failed = true; return }
+                done += n
+            }
+        }
+    }
+
+    /// Appends events, one JSON line each.
     public func write(_ events: [Event]) {
-        guard fd >= 0, !failed, !events.isEmpty else { return }
-        var text = ""
-        for e in events {
-            text += EventJSON.encode(e)
-            text += "\n"
-        }
-        var bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { failed = true; return }
-            done += n
-        }
-        bytes.removeAll()
+        guard !events.isEmpty else { return }
+        write(lines: ArraySlice(events.map { EventJSON.encode($0) + "\n" }.joined().utf8))
     }
 
     public func close() {

@@ -65,6 +65,10 @@ public final class SupervisedRun {
     /// The readable (non-blocking) end of the event pipe: poll it for POLLIN/POLLHUP.
     public var fd: Int32 { eventFD }
 
+    /// Given the bytes of every complete NDJSON line as it is read (events the run adds itself, such as a lost
+    /// supervisor's summary, encoded the same way): a recording is these bytes, never a second encoding.
+    public var lineTap: ((ArraySlice<UInt8>) -> Void)?
+
     /// The summary arrived and the pipe reached EOF.
     public var isFinished: Bool { summarySeen && eof }
 
@@ -96,6 +100,7 @@ public final class SupervisedRun {
             if case .summary = e.kind { summarySeen = true }
             events.append(e)
         }
+        if start > 0 { lineTap?(buffer[0..<start]) }
         buffer.removeFirst(start)
         if eof, !summarySeen {
             summarySeen = true
@@ -104,6 +109,7 @@ public final class SupervisedRun {
                                                            maxAlive: table.maxAlive, duration: lastT,
                                                            unretrievedFailures: 0)))
             events += [lost, summary]
+            lineTap?(ArraySlice((EventJSON.encode(lost) + "\n" + EventJSON.encode(summary) + "\n").utf8))
             Supervisor.abandonRun(main: table.records.first { $0.method == .main }?.pid, supervisor: supervisorPID)
         }
         if eof { reap(block: false) }

@@ -71,13 +71,15 @@ final class TutorialSession {
         return record(run, startMethod: startMethod)
     }
 
-    /// The run, written to a new recording as it goes (the lesson's, or the watched script's, newest).
-    private func record(_ run: any DemoRun, startMethod: StartMethod?) -> any DemoRun {
+    /// The run, written to a new recording as it goes (the lesson's, or the watched script's, newest): the
+    /// supervisor's own lines, as they are read. The recorder lives as long as the run (its file closes then).
+    private func record(_ run: SupervisedRun, startMethod: StartMethod?) -> any DemoRun {
         guard let runs, let current = state.run else { return run }
         let key = recordKey ?? current.lessonID
         let (recorder, problem) = runs.begin(key: key, label: "\(current.demoName)-\(startMethod?.rawValue ?? "default")")
         if let problem, !problems.contains(problem) { problems.append(problem) }
-        return recorder.map { RecordedRun(run, recorder: $0) } ?? run
+        if let recorder { run.lineTap = { recorder.write(lines: $0) } }
+        return run
     }
 
     /// The time limit of the demo the app has just started: its `timeout`, else the default.

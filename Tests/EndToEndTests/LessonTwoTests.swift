@@ -91,5 +91,13 @@ struct LessonTwoTests {
         try t.tmux.keys("q")
         #expect(try t.waitForExit() == 0)
         #expect(try t.leakedProcesses().isEmpty)
+        // The run was recorded as it went: the supervisor's lines, a `run` header first, the summary last.
+        let folder = t.stateDirectory.appendingPathComponent("proctutor/runs/02-process")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ndjson") }
+        #expect(files.count == 1, "\(files)")
+        let text = try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(text.hasPrefix("{\"t\":0.0,\"event\":\"run\""))
+        #expect(text.contains("\"event\":\"summary\""))
+        #expect(text.contains("test1执行时间"))
     }
 }
