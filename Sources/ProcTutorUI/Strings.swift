@@ -92,6 +92,8 @@ enum S {
     // Confirm quit
     static let confirmQuit = Localized(zh: "演示还在运行。退出会停止它。确定退出吗？ (y/n)",
                                        en: "A demo is running; quitting stops it. Quit? (y/n)")
+    /// The quit question once the run it warned about has ended by itself.
+    static let confirmQuitEnded = Localized(zh: "演示已经结束。确定退出吗？ (y/n)", en: "The demo has ended. Quit? (y/n)")
 
     /// Esc or q with `answered` answers given and the quiz not finished.
     static func confirmLeaveQuiz(_ answered: Int, quitting: Bool) -> Localized {

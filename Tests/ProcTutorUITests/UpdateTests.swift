@@ -88,6 +88,16 @@ import ProcTutorCore
         #expect(press(&s, .char("y")) == [.stopRun, .quit])
     }
 
+    /// A q just before the run ends asks; the run's end must not swallow the y that answers it.
+    @Test func quitQuestionOutlivesTheRunItWarnedAbout() {
+        var s = Fixtures.state(width: 80, height: 24)
+        _ = press(&s, .char("r"))
+        _ = press(&s, .char("q"))
+        _ = App.update(&s, .runEnded)
+        #expect(s.overlay == .confirmQuit)
+        #expect(press(&s, .char("y")) == [.quit])
+    }
+
     @Test func ctrlCQuitsAtOnce() {
         var s = Fixtures.state(width: 80, height: 24)
         _ = press(&s, .char("r"))

@@ -28,7 +28,7 @@ public enum App {
             state.run?.ended = true
             state.run?.paused = false
             state.settleHistory()
-            if state.overlay == .confirmQuit { state.overlay = nil }
+            // An open quit question stays: the y typed a moment after the run ended still quits.
             // During `n` the next run starts at once; a slow replay would only be cut off.
             if state.repeatRuns.map({ !$0.isDone }) ?? false { return Repeating.runEnded(&state) }
             TimeControl.runEnded(&state)

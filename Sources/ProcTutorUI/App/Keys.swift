@@ -9,7 +9,7 @@ enum Keys {
         switch s.overlay {
         case .confirmQuit:
             switch key {
-            case .char("y"), .char("Y"), .char("q"), .enter: return [.stopRun, .quit]
+            case .char("y"), .char("Y"), .char("q"), .enter: return s.isRunning ? [.stopRun, .quit] : [.quit]
             default: s.overlay = nil; return []
             }
         case let .confirmLeaveQuiz(quitting):

@@ -20,7 +20,9 @@ enum Screen {
         switch s.overlay {
         case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang, offset: s.overlayScroll)
         case .failures: FailuresView.render(into: &buf, area: buf.area, state: s)
-        case .confirmQuit: ConfirmView.render(into: &buf, area: buf.area, text: S.confirmQuit[s.lang])
+        case .confirmQuit:
+            let text = s.isRunning ? S.confirmQuit : S.confirmQuitEnded
+            ConfirmView.render(into: &buf, area: buf.area, text: text[s.lang])
         case let .confirmLeaveQuiz(quitting):
             let answered = s.quiz?.answers.compactMap { $0 }.count ?? 0
             ConfirmView.render(into: &buf, area: buf.area, text: S.confirmLeaveQuiz(answered, quitting: quitting)[s.lang])
