@@ -1,31 +1,54 @@
-/// The reviewable text form of a frame, for snapshot tests (after ratatui's `Buffer` debug form).
+/// The reviewable text form of a frame, for snapshot tests: the text grid, then a style mask of the same shape.
 ///
-/// Rows are quoted (so trailing blanks show), then the style runs: one entry per place where the style
-/// changes, in reading order, as `x,y: style`. A frame in one plain style has a single entry.
+/// Rows are quoted (so trailing blanks show). The mask has one character a column: `.` for plain, a letter for
+/// each other style in order of first appearance, both halves of a wide character alike; the legend names the
+/// letters. Text and mask line up column for column, so a reviewer sees at a glance which cells are bold or
+/// reversed, and a style change shows as a changed mask row rather than renumbered coordinates (after
+/// ratatui's `Buffer` debug form, with the style runs folded into a grid).
 ///
 /// ```
 /// "┌ Lesson ──┐"
 /// "│ 你好     │"
-/// "└──────────┘"
 /// styles:
-///   0,0: bold fg=cyan
-///   9,0: plain
+/// "aaaaaaaa...."
+/// "..bbbb......"
+///   a: bold fg=cyan
+///   b: reverse
 /// ```
 extension CellBuffer {
     public var snapshot: String {
         var out = (0..<height).map { "\"" + rowText($0) + "\"" }
         out.append("styles:")
-        var last: Style?
+        var letters: [Style: Character] = [:]
+        var legend: [String] = []
         for y in 0..<height {
-            for x in 0..<width where self[x, y].width != 0 {
-                let s = self[x, y].style
-                if s != last {
-                    out.append("  \(x),\(y): \(s.snapshotName)")
-                    last = s
+            var mask = ""
+            var current: Character = "."
+            for x in 0..<width {
+                let cell = self[x, y]
+                // A wide character's trailing half takes the letter of its leading half.
+                if cell.width != 0 {
+                    current = Self.maskLetter(for: cell.style, letters: &letters, legend: &legend)
                 }
+                mask.append(current)
             }
+            out.append("\"" + mask + "\"")
         }
+        out.append(contentsOf: legend)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Letters a–z, A–Z, then 0–9 and further symbols: a frame has a handful of styles, never that many.
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#%&*+=@^~")
+
+    private static func maskLetter(for style: Style, letters: inout [Style: Character],
+                                   legend: inout [String]) -> Character {
+        if style == .plain { return "." }
+        if let letter = letters[style] { return letter }
+        let letter = letters.count < alphabet.count ? alphabet[letters.count] : "?"
+        letters[style] = letter
+        legend.append("  \(letter): \(style.snapshotName)")
+        return letter
     }
 }
 

@@ -11,6 +11,15 @@ struct ProcTutor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proctutor",
         abstract: "A terminal tutorial that teaches Python multiprocessing by running the real thing.",
+        discussion: """
+            Five lessons run their real Python demos under a transparent tracer and show what the kernel and the \
+            interpreter do: PIDs, parents, alive and zombie states, output per process, pool tasks, failures \
+            nobody retrieved. Every run is recorded and can be stepped, rewound and replayed slowly.
+
+            With no subcommand, the tutorial opens where you left off. Progress is kept in \
+            $XDG_STATE_HOME/proctutor/progress.json and recordings under $XDG_STATE_HOME/proctutor/runs/ \
+            (default ~/.local/state/proctutor/). --lang zh|en defaults from LC_ALL, LC_MESSAGES and LANG.
+            """,
         version: ProcTutorVersion.current,
         subcommands: [Learn.self, Run.self, WatchCommand.self, ReplayCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
         defaultSubcommand: Learn.self

@@ -5,7 +5,10 @@ import ProcTutorSupervisor
 struct Supervise: ParsableCommand {
     /// The name `SupervisedRun` and `PrintedRun` start it by (`ProcTutor.main` takes it without the parser).
     static let name = "__supervise"
-    static let configuration = CommandConfiguration(commandName: name, shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: name,
+        abstract: "Internal: the supervising process that run, watch and the tutorial start; not for direct use.",
+        shouldDisplay: false)
 
     @Argument var config: String
 

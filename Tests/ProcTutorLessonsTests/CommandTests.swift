@@ -188,6 +188,13 @@ import Testing
         let bin = prefix + "/bin/proctutor"
         let lessons = prefix + "/share/proctutor/lessons"
         #expect(FileManager.default.fileExists(atPath: lessons + "/05-broken-pool/lesson.yaml"))
+        // The man page comes from the command tree: every subcommand a user can type is in it, the hidden one
+        // is marked internal.
+        let manual = try String(contentsOfFile: prefix + "/share/man/man1/proctutor.1", encoding: .utf8)
+        for command in ["learn", "run", "watch", "replay", "lessons", "quiz", "check"] {
+            #expect(manual.contains(".It Em \(command)"), "proctutor(1) lacks \(command)")
+        }
+        #expect(manual.contains("Internal:"))
         // From another folder, with no hint: the installed lessons are found before the checkout's.
         let r = try CommandTests.run(["check"], executable: bin, cwd: "/")
         #expect(r.status == 0)

@@ -45,16 +45,19 @@ import ProcTutorCore
         #expect(b.rowText(0) == "e\u{301}x ")
     }
 
-    @Test func snapshotListsStyleRunsOnlyWhereTheStyleChanges() {
-        var b = CellBuffer(width: 5, height: 2)
+    @Test func snapshotMasksEachStyleWithALetterColumnForColumn() {
+        var b = CellBuffer(width: 6, height: 2)
         b.put("ab", x: 1, y: 0, style: Style(fg: .red, bold: true))
+        b.put("你", x: 0, y: 1, style: Style(reverse: true))
+        b.put("c", x: 4, y: 1, style: Style(fg: .red, bold: true))
         #expect(b.snapshot == """
-            "\u{20}ab  "
-            "     "
+            "\u{20}ab   "
+            "你  c "
             styles:
-              0,0: plain
-              1,0: bold fg=red
-              3,0: plain
+            ".aa..."
+            "bb..a."
+              a: bold fg=red
+              b: reverse
 
             """)
     }

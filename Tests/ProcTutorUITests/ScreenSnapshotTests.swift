@@ -5,7 +5,7 @@ import ProcTutorCore
 @testable import ProcTutorUI
 
 extension Snapshotting where Value == CellBuffer, Format == String {
-    /// A frame as reviewable text: quoted rows, then the style runs (see `CellBuffer.snapshot`).
+    /// A frame as reviewable text: quoted rows, then a style mask of the same shape (see `CellBuffer.snapshot`).
     static var screen: Snapshotting { Snapshotting<String, String>.lines.pullback { $0.snapshot } }
 }
 

@@ -159,7 +159,7 @@ enum QuizView {
     /// The right answer with its text; for a predict question what the run showed.
     static func right(_ q: Question, observed: Int?, lang l: Lang) -> String {
         switch q.kind {
-        case let .single(choices, right):
+        case let .single(_, right):
             return given(.choice(right), q, lang: l)
         case let .multiple(_, right):
             return given(.choices(right), q, lang: l)
