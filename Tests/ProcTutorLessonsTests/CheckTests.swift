@@ -153,4 +153,21 @@ import ProcTutorCore
             #expect(lesson.text[.en]?.blocks.isEmpty == false, "\(lesson.id)")
         }
     }
+
+    /// Across the five quizzes, the right answer is the longest choice in at most a quarter of the single-choice
+    /// questions, in each language (what chance gives with four choices; `check` warns only past half a quiz).
+    @Test func rightAnswersAreSeldomTheLongestChoice() throws {
+        let lib = try LessonLibrary(directory: Fixture.builtIn)
+        let singles = lib.lessons.flatMap { lesson in
+            lesson.quiz.compactMap { q -> (id: String, choices: [Localized], answer: Int)? in
+                if case let .single(choices, answer) = q.kind { return ("\(lesson.id)/\(q.id)", choices, answer) }
+                return nil
+            }
+        }
+        #expect(singles.count >= 12)
+        for lang in Lang.allCases {
+            let longest = singles.filter { LessonLoader.isStrictlyLongest($0.answer, of: $0.choices.map { $0[lang] }) }.map(\.id)
+            #expect(longest.count * 4 <= singles.count, "\(lang): \(longest.count) of \(singles.count): \(longest)")
+        }
+    }
 }
