@@ -77,6 +77,14 @@ public enum LessonLoader {
                                        severity: .warning))
         }
 
+        if file.id != nil {
+            let n = file.quizNode
+            for message in answerLengthWarnings(file.quiz) {
+                problems.append(Diagnostic(path: yamlPath, line: n?.mark?.line, column: n?.mark?.column, message,
+                                           severity: .warning))
+            }
+        }
+
         return loaded(file, documents: documents, problems: problems, folder: folder)
     }
 

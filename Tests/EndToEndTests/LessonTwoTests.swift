@@ -30,13 +30,13 @@ struct LessonTwoTests {
         #expect(screen.split(separator: "\n").contains { $0.contains(mainRow) }, "no row for the main process")
 
         // Let the demo finish (p2.join() returns after 2 s), then the quiz: the first question is a prediction
-        // (3 processes under fork), checked against a real run.
+        // (4 processes under spawn: the ResourceTracker too), checked against a real run.
         try t.tmux.waitFor("the demo's last line") { $0.contains("p2是否在运行： False") }
         try t.tmux.keys("Q")
         try t.tmux.waitFor("the first quiz question") { $0.contains("测验 1/") }
-        try t.tmux.type("3")
+        try t.tmux.type("4")
         try t.tmux.keys("Enter")
-        try t.tmux.waitFor("the prediction checked against the run") { $0.contains("✓ 正确") }
+        try t.tmux.waitFor("the prediction checked against the run", timeout: 40) { $0.contains("✓ 正确") }
 
         // One answer given: leaving the quiz asks first (issue 17).
         try t.tmux.keys("Escape")

@@ -45,6 +45,10 @@ import ProcTutorCore
         ("bad-timeout", ["01-hello/lesson.yaml:10:14: the 'timeout' of demo 1 must be a number of seconds above 0, not \"-5\""]),
         ("empty-text", ["01-hello/text.zh.md:1:1: the lesson text is empty"]),
         ("answers-in-one-place", ["01-hello/lesson.yaml:14:3: warning: the quiz's 3 single-choice answers are all b; spread them over the positions so that guessing a position does not pay"]),
+        ("longest-answers", [
+            "01-hello/lesson.yaml:14:3: warning: in Chinese, the right answer is the longest choice in 2 of the quiz's 3 single-choice questions (fork-fail, pid-of-parent); give some distractors the answer's length, so that picking the longest choice does not pay",
+            "01-hello/lesson.yaml:14:3: warning: in English, the right answer is the longest choice in 2 of the quiz's 3 single-choice questions (fork-fail, pid-of-parent); give some distractors the answer's length, so that picking the longest choice does not pay",
+        ]),
         ("few-questions", ["01-hello/lesson.yaml:14:3: warning: the quiz has 2 questions; give at least 6"]),
         ("no-lesson-yaml", ["01-hello: no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)"]),
     ]
@@ -97,6 +101,38 @@ import ProcTutorCore
         #expect(LessonLoader.answerPositionWarning([]) == nil)
     }
 
+    @Test func longestRightAnswersAreWarnedAboutPastHalf() {
+        let l = Localized(zh: "x", en: "x")
+        // The answer (b) is `zh`/`en` wide; the distractors are 4 columns (two CJK characters, or four letters).
+        func single(_ id: String, zh: String, en: String) -> Question {
+            let other = Localized(zh: "干扰", en: "abcd")
+            return Question(id: id, prompt: l, kind: .single(choices: [other, Localized(zh: zh, en: en), other, other], answer: 1),
+                            explanation: l)
+        }
+        let longZh = single("a", zh: "正确答案", en: "ab")     // 8 columns against 4 in Chinese, 2 against 4 in English
+        let tieZh = single("b", zh: "正确", en: "abcd")        // a tie is not "longest"
+        let short = single("c", zh: "对", en: "ab")
+        let multi = Question(id: "m", prompt: l, kind: .multiple(choices: [l, l], answers: [0]), explanation: l)
+
+        let two = LessonLoader.answerLengthWarnings([longZh, single("d", zh: "正确答案啊", en: "ab"), short, multi])
+        #expect(two.count == 1)
+        #expect(two.first?.hasPrefix("in Chinese, the right answer is the longest choice in 2 of the quiz's 3 single-choice questions (a, d);") == true,
+                "\(two)")
+        // Exactly half is not more than half; ties and multiple-choice questions do not count.
+        #expect(LessonLoader.answerLengthWarnings([longZh, short, tieZh, short]) == [])
+        #expect(LessonLoader.answerLengthWarnings([longZh, tieZh, tieZh, multi, multi]) == [])
+        // Too few single-choice questions to tell.
+        #expect(LessonLoader.answerLengthWarnings([longZh, longZh]) == [])
+        // Both languages: one warning each. Width is display width: "正确答案" (8) beats "abcdefg" (7).
+        let both = single("e", zh: "正确答案", en: "abcdefgh")
+        let ws = LessonLoader.answerLengthWarnings([both, both, both])
+        #expect(ws.count == 2)
+        #expect(ws.last?.hasPrefix("in English, the right answer is the longest choice in 3 of the quiz's 3") == true)
+        #expect(LessonLoader.isStrictlyLongest(0, of: ["正确答案", "abcdefg"]))
+        #expect(!LessonLoader.isStrictlyLongest(0, of: ["正确", "abcd"]))
+        #expect(!LessonLoader.isStrictlyLongest(5, of: ["a"]))
+    }
+
     @Test func diagnosticFormats() {
         #expect(Diagnostic(path: "a.yaml", line: 3, column: 5, "bad").description == "a.yaml:3:5: bad")
         #expect(Diagnostic(path: "a.yaml", line: 3, "bad").description == "a.yaml:3: bad")
@@ -115,6 +151,23 @@ import ProcTutorCore
             #expect(lesson.quiz.count >= LessonLoader.recommendedQuestions, "\(lesson.id)")
             #expect(lesson.text[.zh]?.blocks.isEmpty == false, "\(lesson.id)")
             #expect(lesson.text[.en]?.blocks.isEmpty == false, "\(lesson.id)")
+        }
+    }
+
+    /// Across the five quizzes, the right answer is the longest choice in at most a quarter of the single-choice
+    /// questions, in each language (what chance gives with four choices; `check` warns only past half a quiz).
+    @Test func rightAnswersAreSeldomTheLongestChoice() throws {
+        let lib = try LessonLibrary(directory: Fixture.builtIn)
+        let singles = lib.lessons.flatMap { lesson in
+            lesson.quiz.compactMap { q -> (id: String, choices: [Localized], answer: Int)? in
+                if case let .single(choices, answer) = q.kind { return ("\(lesson.id)/\(q.id)", choices, answer) }
+                return nil
+            }
+        }
+        #expect(singles.count >= 12)
+        for lang in Lang.allCases {
+            let longest = singles.filter { LessonLoader.isStrictlyLongest($0.answer, of: $0.choices.map { $0[lang] }) }.map(\.id)
+            #expect(longest.count * 4 <= singles.count, "\(lang): \(longest.count) of \(singles.count): \(longest)")
         }
     }
 }

@@ -155,6 +155,17 @@ import Testing
         }
     }
 
+    // Lesson 3 state variant (quiz state-spawn-init): the spawn child imports the script again, yet __init__ runs
+    // once, in the parent, under every start method; the attribute set in run() never reaches the parent.
+    @Test(arguments: pythons) func initRunsOnlyInTheParent(python: String) throws {
+        for m in ["fork", "spawn", "forkserver"] {
+            let r = try Self.run(python, [Self.demo("03-subclass/state.py")], env: ["PYTHONPATH": Self.forcing, "FORCE_MP_METHOD": m])
+            #expect(r.code == 0, "\(m): \(r.err)")
+            #expect(Self.count(r.out, "__init__ 运行在") == 1, "\(m): \(r.out)")
+            #expect(r.out.contains("hasattr(p, 'result') = False"), "\(m): \(r.out)")
+        }
+    }
+
     // Lesson 4: map order, imap_unordered order, the callback in a helper thread; lambda tasks; lost tasks.
     @Test(arguments: pythons) func poolFacts(python: String) throws {
         let map = try Self.run(python, [Self.demo("04-pool/map.py")])
