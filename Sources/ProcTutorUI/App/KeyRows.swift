@@ -183,20 +183,20 @@ enum KeyTable {
         ]),
         .gap,
         KeyRow(SK.boxKeys, "帮助、失败列表：滚动；j k、Ctrl-B/F、空格、滚轮也行",
-               "help, failures: scroll; also j k, Ctrl-B/Ctrl-F, Space, wheel", [
+               "in help/failures: scroll (j k Ctrl-B Ctrl-F Space wheel)", [
             KeyBinding([k(.up), .key(.char("k")), .wheelUp], .boxScroll(.line(-1)), in: [.box]),
             KeyBinding([k(.down), .key(.char("j")), .wheelDown], .boxScroll(.line(1)), in: [.box],
                        bar: { s in ("↑↓", S.kScroll[s.lang], 9) }),
             KeyBinding([k(.pageUp), k(.ctrl("b"))], .boxScroll(.page(-1)), in: [.box]),
             KeyBinding([k(.pageDown), k(.ctrl("f")), .key(.char(" "))], .boxScroll(.page(1)), in: [.box]),
         ]),
-        KeyRow("Home End g G", "帮助、失败列表：到开头 / 到结尾；其他键关闭", "help, failures: to the top / the end; other keys close", [
+        KeyRow("Home End g G", "帮助、失败列表：到开头 / 到结尾；其他键关闭", "in help/failures: to the top / end; other keys close", [
             KeyBinding([k(.home), .key(.char("g"))], .boxScroll(.end(-1)), in: [.box]),
             KeyBinding([k(.end), .key(.char("G"))], .boxScroll(.end(1)), in: [.box]),
             KeyBinding([.anyOther], .dismiss, in: [.box], bar: { s in ("Esc", S.kClose[s.lang], 9) }),
         ]),
         KeyRow("↑↓ Enter", "统计：选一次运行（j k 也行）/ 回放它（全部跑完后）",
-               "tally: select a run (j k too) / replay it (once all have run)", [
+               "tally: select a run (j k too) / replay it (when all ran)", [
             KeyBinding([k(.up), .key(.char("k"))], .tallySelect(-1), in: [.tally]),
             KeyBinding([k(.down), .key(.char("j"))], .tallySelect(1), in: [.tally], bar: { s in
                 s.repeatRuns?.isDone == true ? ("↑↓", S.kScroll[s.lang], 6) : nil
@@ -206,7 +206,7 @@ enum KeyTable {
             }),
         ], shown: { !$0.replayOnly }),
         KeyRow("n  s", "统计：再来 20 次 / 停止连续运行；其他键关闭",
-               "tally: 20 more / stop the repeats; other keys close it (runs go on)", [
+               "tally: 20 more / stop repeating; other keys close it", [
             KeyBinding(c("n"), .tallyAgain, in: [.tally], bar: { s in
                 s.repeatRuns?.isDone == true ? ("n", S.kAgain[s.lang], 7) : nil
             }),
@@ -216,7 +216,7 @@ enum KeyTable {
             KeyBinding([.anyOther], .dismiss, in: [.tally], bar: { s in ("Esc", S.kClose[s.lang], 9) }),
         ], shown: { !$0.replayOnly }),
         KeyRow("y  Enter", "问退出、离开测验时：是（退出时 q 也行）；其他键：否",
-               "“quit?” / “leave the quiz?”: yes (q too for quit); other keys: no", [
+               "quit/leave questions: yes (Y; q to quit); other key: no", [
             KeyBinding([.key(.char("y")), .key(.char("Y")), .key(.char("q")), k(.enter)], .confirmQuit, in: [.confirmQuit],
                        bar: { s in ("y", S.kQuit[s.lang], 9) }),
             KeyBinding([.anyOther], .dismiss, in: [.confirmQuit], bar: { s in ("n", S.kClose[s.lang], 9) }),
