@@ -201,7 +201,7 @@ import ProcTutorCore
     @Test func theKeyBarOffersOnlyLiveBindings() {
         for (name, state) in Self.states() {
             let active = KeyTable.modes(state)
-            let mode = active.dropFirst().first!
+            let mode = active.first { $0 != .anywhere }!
             for action in KeyTable.barOrder(mode, state) {
                 let b = active.lazy.compactMap { m in KeyTable.bindings.first { $0.modes.contains(m) && $0.action == action } }.first
                 #expect(b != nil, "\(name): the bar lists \(action), which no active binding does")
@@ -221,5 +221,30 @@ import ProcTutorCore
         #expect(five.contains { $0.keys == "1 2 3 …" && $0.text.contains("1–4") })
         #expect(five.contains { $0.keys == "Q" } && five.contains { $0.keys == "y  Enter" })
         #expect(!five.first!.keys.isEmpty && !five.last!.keys.isEmpty)
+    }
+
+    /// The key lists in `proctutor watch`'s and `replay`'s own texts name only keys the table binds there.
+    @Test func theWatchAndReplayTextsListOnlyBoundKeys() {
+        let recording = Recording(header: nil, events: [Event(t: 0, .start(pid: 1, ppid: 0, name: "MainProcess", method: .main, parent: nil))])
+        let replay = Replay.state(recording, file: "r.ndjson", lang: .en, width: 120, height: 40)
+        let watch = Watch.state(program: "/tmp/w.py", timeout: 10, lang: .en, width: 120, height: 40)
+        for (name, state) in [("watch", watch), ("replay", replay)] {
+            let bound = Set(KeyTable.rows.filter { $0.shown(state) }.flatMap(\.bindings)
+                .filter { $0.modes.contains(.tutorial) }.flatMap(\.keys).flatMap(Self.names))
+            var checked = 0
+            defer { #expect(checked >= 14, "\(name): \(checked) keys checked") }
+            for lang in [Lang.zh, .en] {
+                guard case let .list(_, items)? = state.lesson?.text[lang]?.blocks.last else {
+                    Issue.record("\(name): no key list"); continue
+                }
+                for item in items {
+                    guard case let .paragraph(inlines)? = item.first, case let .code(keys)? = inlines.first else { continue }
+                    for key in keys.split(separator: " ") {
+                        checked += 1
+                        #expect(bound.contains(String(key)), "\(name) (\(lang)) lists \(key), which the table does not bind there")
+                    }
+                }
+            }
+        }
     }
 }

@@ -187,7 +187,7 @@ extension KeyTable {
     /// The key bar now: the bar mode's actions in `barOrder`, each shown as its binding's rule says.
     static func bar(_ s: AppState) -> [BarItem] {
         let active = modes(s)
-        let mode = active.dropFirst().first ?? .tutorial
+        let mode = active.first { $0 != .anywhere } ?? .tutorial
         let candidates = active.flatMap { m in bindings.filter { $0.modes.contains(m) && $0.bar != nil } }
         let items = barOrder(mode, s).compactMap { action in
             candidates.first { $0.action == action }?.bar?(s)
