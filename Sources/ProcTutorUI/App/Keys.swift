@@ -2,138 +2,125 @@ import ProcTutorCore
 
 /// What each key does (htop, lazygit and vim habits). The help overlay lists the same bindings.
 enum Keys {
+    /// A key: the binding the key table gives it now (`KeyTable.binding`), carried out; a key no binding takes
+    /// does nothing.
     static func handle(_ s: inout AppState, _ key: Key) -> [AppCommand] {
+        guard let binding = KeyTable.binding(for: key, in: s) else { return [] }
+        return perform(binding.action, key, &s)
+    }
+
+    /// What each action does (`key` is the key that asked: a digit, a letter, the pointer's place).
+    static func perform(_ action: KeyAction, _ key: Key, _ s: inout AppState) -> [AppCommand] {
+        switch action {
         // Ctrl-C always quits at once (the backend stops the demo on quit).
-        if key == .ctrl("c") { return s.isRunning ? [.stopRun, .quit] : [.quit] }
-
-        switch s.overlay {
-        case .confirmQuit:
-            switch key {
-            case .char("y"), .char("Y"), .char("q"), .enter: return s.isRunning ? [.stopRun, .quit] : [.quit]
-            default: s.overlay = nil; return []
-            }
-        case let .confirmLeaveQuiz(quitting):
+        case .quitNow, .confirmQuit:
+            return quitNow(s)
+        case .suspend:
+            return []  // the terminal backend's
+        case .confirmLeaveQuiz:
+            guard case let .confirmLeaveQuiz(quitting) = s.overlay else { return [] }
             s.overlay = nil
-            guard key == .char("y") || key == .char("Y") || key == .enter else { return [] }
-            if quitting { return s.isRunning ? [.stopRun, .quit] : [.quit] }
+            if quitting { return quitNow(s) }
             s.quiz = nil
-            return []
-        case .tally:
-            return Repeating.handleTally(&s, key)
-        case .help, .failures:
-            // The keys that scroll move the box; any other key closes it (as help does in htop).
-            if let delta = overlayScroll(s, key) {
-                let area = Rect(x: 0, y: 0, width: s.width, height: s.height)
-                let (count, width) = s.overlay == .help
-                    ? (HelpOverlay.lines(s.lang).count, HelpOverlay.contentWidth(s.lang))
-                    : (FailuresView.lineCount(s, area: area), FailuresView.contentWidth(area))
-                let rows = ScrollBox.rows(area: area, contentWidth: width, lineCount: count)
-                let step = switch delta {
-                case Int.min: -count
-                case Int.max: count
-                case -1000, 1000: delta.signum() * max(1, rows - 1)
-                default: delta
-                }
-                s.overlayScroll = ScrollBox.offset(s.overlayScroll + step, lineCount: count, rows: rows)
-                return []
-            }
-            if key == .char("q") && s.overlay == .failures { s.overlay = nil; return [] }
+        case .dismiss:
             s.overlay = nil
-            return []
-        case nil:
-            break
-        }
-
-        if s.quiz != nil, let handled = Quiz.handle(&s, key) { return handled }
-
-        switch key {
-        case .char("q"):
+        case let .boxScroll(step):
+            boxScroll(&s, step)
+        case .tallySelect, .tallyStop, .tallyReplay, .tallyAgain:
+            return Repeating.handleTally(&s, action)
+        case .choose, .moveChoice, .confirmChoice, .type, .deleteChar, .submitText, .nextQuestion, .retakeWrong,
+             .closeQuiz, .leaveQuiz:
+            return Quiz.perform(&s, action, key)
+        case .quit:
             if s.quiz?.leavingLosesAnswers == true { s.overlay = .confirmLeaveQuiz(quitting: true); return [] }
             if s.isRunning { s.overlay = .confirmQuit; return [] }
             return [.quit]
-        case .char("?"), .function(1):
+        case .help:
             s.overlay = .help
-        case .escape:
-            if s.quiz != nil { s.quiz = nil } else { TimeControl.live(&s) }
-        case .char("r"):
+        case .run:
             return startRun(&s)
-        case .char("s"):
+        case .stop:
             if let r = s.repeatRuns, !r.isDone { return Repeating.cancel(&s) }
             if s.isRunning { return [.stopRun] }
-        case .char("n"):
+        case .repeatRuns:
             return Repeating.start(&s)
-        case .char("t"):
+        case .tally:
             if s.repeatRuns != nil { s.overlay = .tally }
-        case .char("p"):
+        case .togglePlay:
             TimeControl.togglePlay(&s)
-        case .char("."):
-            TimeControl.step(&s, by: 1)
-        case .char(","):
-            TimeControl.step(&s, by: -1)
-        case .char(">"):
-            TimeControl.changeSpeed(&s, by: 1)
-        case .char("<"):
-            TimeControl.changeSpeed(&s, by: -1)
-        case .char("0"):
+        case let .step(direction):
+            TimeControl.step(&s, by: direction)
+        case let .speed(direction):
+            TimeControl.changeSpeed(&s, by: direction)
+        case .rewind:
             TimeControl.rewind(&s)
-        case .char("$"):
+        case .live:
             TimeControl.live(&s)
-        case .char("F"):
+        case .freeze:
             // Freezing the real processes changes the program: every sleep's deadline passes while frozen.
             guard var run = s.run, run.isRunning else { return [] }
             run.paused.toggle()
             s.run = run
             return [run.paused ? .pauseRun : .resumeRun]
-        case .char("v"):
+        case .variant:
             cycleVariant(&s)
-        case .char("m"):
+        case .method:
             let order: [StartMethod?] = [nil, .fork, .spawn, .forkserver]
             let i = order.firstIndex(of: s.startMethod) ?? 0
             s.startMethod = order[(i + 1) % order.count]
-        case .char("e"):
+        case .failures:
             if let run = s.shown, run.tasks.contains(where: { $0.status == .failed }) { s.overlay = .failures }
-        case .char("o"):
+        case .outputMode:
             s.outputMode = s.outputMode == .byPID ? .raw : .byPID
             s.followOutput = true
-        case .char("Q"):
+        case .openQuiz:
             return Quiz.open(&s)
-        case .left, .char("["):
-            return goToLesson(&s, s.lessonIndex - 1)
-        case .right, .char("]"):
-            return goToLesson(&s, s.lessonIndex + 1)
-        case let .char(c) where c.isASCII && c.isNumber:
-            return goToLesson(&s, Int(String(c))! - 1)
-        case .tab:
-            cycleFocus(&s, by: 1)
-        case .backTab:
-            cycleFocus(&s, by: -1)
-        case .char("z"):
+        case let .lesson(step):
+            return goToLesson(&s, s.lessonIndex + step)
+        case .lessonNumber:
+            guard case let .char(c) = key, let n = Int(String(c)) else { return [] }
+            return goToLesson(&s, n - 1)
+        case let .focus(step):
+            cycleFocus(&s, by: step)
+        case .zoom:
             s.zoomed.toggle()
-        case .char("L"):
+        case .hideText:
             s.hideText.toggle()
             if s.presenting, s.unzoomedLayout.panes[s.focus] == nil { s.focus = focusOrder(s).first ?? .processes }
-        case .up, .char("k"):
-            return Scrolling.scroll(&s, s.focus, by: -1)
-        case .down, .char("j"):
-            return Scrolling.scroll(&s, s.focus, by: 1)
-        case .pageUp, .ctrl("b"):
-            return Scrolling.scroll(&s, s.focus, by: -Scrolling.page(s, s.focus))
-        case .pageDown, .ctrl("f"), .char(" "):
-            return Scrolling.scroll(&s, s.focus, by: Scrolling.page(s, s.focus))
-        case .home, .char("g"):
-            return Scrolling.scroll(&s, s.focus, by: Int.min / 2)
-        case .end, .char("G"):
-            return Scrolling.scroll(&s, s.focus, by: Int.max / 2)
-        case let .wheelUp(x, y):
-            return Scrolling.scroll(&s, s.layout.pane(at: x, y) ?? s.focus, by: -3, fromWheel: true)
-        case let .wheelDown(x, y):
-            return Scrolling.scroll(&s, s.layout.pane(at: x, y) ?? s.focus, by: 3, fromWheel: true)
-        case let .click(x, y):
-            click(&s, x, y)
-        default:
-            break
+        case let .scroll(step):
+            let by = switch step {
+            case let .line(n): n
+            case let .page(n): n * Scrolling.page(s, s.focus)
+            case let .end(n): n < 0 ? Int.min / 2 : Int.max / 2
+            }
+            return Scrolling.scroll(&s, s.focus, by: by)
+        case let .wheel(direction):
+            switch key {
+            case let .wheelUp(x, y), let .wheelDown(x, y):
+                return Scrolling.scroll(&s, s.layout.pane(at: x, y) ?? s.focus, by: 3 * direction, fromWheel: true)
+            default: return []
+            }
+        case .click:
+            if case let .click(x, y) = key { click(&s, x, y) }
         }
         return []
+    }
+
+    static func quitNow(_ s: AppState) -> [AppCommand] { s.isRunning ? [.stopRun, .quit] : [.quit] }
+
+    /// The help and failures boxes scroll: a line, a page, to an end.
+    static func boxScroll(_ s: inout AppState, _ step: KeyAction.Step) {
+        let area = Rect(x: 0, y: 0, width: s.width, height: s.height)
+        let (count, width) = s.overlay == .help
+            ? (HelpOverlay.lines(s).count, HelpOverlay.contentWidth(s))
+            : (FailuresView.lineCount(s, area: area), FailuresView.contentWidth(area))
+        let rows = ScrollBox.rows(area: area, contentWidth: width, lineCount: count)
+        let by = switch step {
+        case let .line(n): n
+        case let .page(n): n * max(1, rows - 1)
+        case let .end(n): n * count
+        }
+        s.overlayScroll = ScrollBox.offset(s.overlayScroll + by, lineCount: count, rows: rows)
     }
 
     /// The panes `Tab` goes through: every pane under the 80×24 tab strip, else the panes the (unzoomed)
@@ -149,19 +136,6 @@ enum Keys {
         guard !order.isEmpty else { return }
         let i = order.firstIndex(of: s.focus) ?? (step > 0 ? order.count - 1 : 0)
         s.focus = order[(i + step + order.count) % order.count]
-    }
-
-    /// How far a key scrolls an overlay: ±1 a line, ±1000 a page, ±Int.max to an end; nil for other keys.
-    static func overlayScroll(_ s: AppState, _ key: Key) -> Int? {
-        switch key {
-        case .up, .char("k"), .wheelUp: -1
-        case .down, .char("j"), .wheelDown: 1
-        case .pageUp, .ctrl("b"): -1000
-        case .pageDown, .ctrl("f"), .char(" "): 1000
-        case .home, .char("g"): Int.min
-        case .end, .char("G"): Int.max
-        default: nil
-        }
     }
 
     /// `r`: (re)starts the chosen demo. A running demo is stopped first; the new run's panes start empty.

@@ -59,17 +59,15 @@ enum Repeating {
         return s.isRunning ? [.stopRun] : []
     }
 
-    /// Keys while the tally is on screen.
-    static func handleTally(_ s: inout AppState, _ key: Key) -> [AppCommand] {
+    /// The tally's actions (any other key closes it: `KeyAction.dismiss`; the repeat goes on behind it).
+    static func handleTally(_ s: inout AppState, _ action: KeyAction) -> [AppCommand] {
         guard var r = s.repeatRuns else { s.overlay = nil; return [] }
-        switch key {
-        case .up, .char("k"):
-            r.selected = max(0, r.selected - 1)
-        case .down, .char("j"):
-            r.selected = min(max(0, r.finished.count - 1), r.selected + 1)
-        case .char("s"):
+        switch action {
+        case let .tallySelect(step):
+            r.selected = min(max(0, r.finished.count - 1), max(0, r.selected + step))
+        case .tallyStop:
             return cancel(&s)
-        case .enter:
+        case .tallyReplay:
             // Replay the selected run (only once the repeat is over: a new run would replace it at once).
             guard r.isDone, r.finished.indices.contains(r.selected) else { return [] }
             let run = r.finished[r.selected]
@@ -82,12 +80,11 @@ enum Repeating {
                 s.cursor = c
             }
             return []
-        case .char("n"):
+        case .tallyAgain:
             guard r.isDone else { return [] }
             s.overlay = nil
             return start(&s)
         default:
-            // Esc, q, t and anything else close the view; the repeat goes on behind it.
             s.overlay = nil
         }
         s.repeatRuns = r

@@ -18,7 +18,7 @@ enum Screen {
         if let bar = layout.timeBar { TimeBar.render(into: &buf, area: bar, state: s) }
         KeyBar.render(into: &buf, area: layout.keyBar, state: s)
         switch s.overlay {
-        case .help: HelpOverlay.render(into: &buf, area: buf.area, lang: s.lang, offset: s.overlayScroll)
+        case .help: HelpOverlay.render(into: &buf, area: buf.area, state: s)
         case .failures: FailuresView.render(into: &buf, area: buf.area, state: s)
         case .confirmQuit:
             let text = s.isRunning ? S.confirmQuit : S.confirmQuitEnded

@@ -58,50 +58,9 @@ enum SummaryLine {
 
 /// The bottom line: the keys that matter now.
 enum KeyBar {
-    /// The keys that matter now, most important first within each group; `priority` decides which go
-    /// when the line is too short (lower goes first).
-    static func keys(_ s: AppState) -> [(key: String, what: String, priority: Int)] {
-        let l = s.lang
-        if s.overlay == .help || s.overlay == .failures { return [("↑↓", S.kScroll[l], 9), ("Esc", S.kClose[l], 9)] }
-        if s.overlay == .confirmQuit { return [("y", S.kQuit[l], 9), ("n", S.kClose[l], 9)] }
-        if case let .confirmLeaveQuiz(quitting) = s.overlay {
-            return [("y", quitting ? S.kQuit[l] : S.kLeaveQuiz[l], 9), ("n", S.kKeepAnswering[l], 9)]
-        }
-        if s.overlay == .tally { return TallyOverlay.keys(s) }
-        if let quiz = s.quiz { return Quiz.keys(quiz, s).map { ($0.0, $0.1, 5) } }
-        var keys: [(String, String, Int)] = []
-        if let c = s.cursor {
-            // The past is on screen: the keys that move through it come first.
-            keys += [("p", c.playing ? S.kPauseView[l] : S.kPlay[l], 9), (", .", S.kStep[l], 9),
-                     ("< >", S.kSpeed[l], 8), ("0", S.kStart[l], 7), ("$", s.isRunning ? S.kLive[l] : S.kEnd[l], 9)]
-            if s.isRunning { keys.append(("s", S.kStop[l], 8)) }
-            if !s.replayOnly { keys.append(("r", S.kRerun[l], 6)) }
-        } else if s.isRunning {
-            keys += [("r", S.kRerun[l], 8), ("s", S.kStop[l], 9), ("p", S.kPauseView[l], 7),
-                     ("F", s.run?.paused == true ? S.kThaw[l] : S.kFreeze[l], 4)]
-        } else {
-            if !s.replayOnly { keys.append(("r", s.run == nil ? S.kRun[l] : S.kRerun[l], 9)) }
-            if s.run != nil { keys += [("p", S.kPlay[l], 7), (", .", S.kStep[l], 6)] }
-        }
-        // Only the keys that do something here: `proctutor watch` has one lesson and no quiz.
-        if let r = s.repeatRuns, !r.isDone {
-            keys.removeAll { $0.0 == "s" }
-            keys.insert(("s", "\(S.kStopRepeat[l]) \(r.finished.count)/\(r.total)", 9), at: 0)
-        } else if !s.replayOnly && !s.isRunning && s.quiz == nil {
-            keys.append(("n", S.kRepeat[l], 5))
-            if s.repeatRuns != nil { keys.append(("t", S.kTally[l], 4)) }
-        }
-        if s.lessons.count > 1 { keys.append(("←→", S.kLesson[l], 6)) }
-        keys += [("Tab", S.kPane[l], 6), ("z", s.zoomed ? S.kUnzoom[l] : S.kZoom[l], s.zoomed ? 8 : 5),
-                 ("L", s.presenting ? S.kShowText[l] : S.kHideText[l], s.presenting ? 8 : 4), ("↑↓", S.kScroll[l], 1)]
-        if (s.lesson?.demos.count ?? 0) > 1 { keys.append(("v", S.kVariant[l], 5)) }
-        if !s.replayOnly { keys.append(("m", S.kMethod[l], 3)) }
-        keys.append(("o", S.kOutput[l], 2))
-        if let run = s.shown, run.tasks.contains(where: { $0.status == .failed }) { keys.append(("e", S.kFailures[l], 7)) }
-        if !(s.lesson?.quiz.isEmpty ?? true) { keys.append(("Q", S.kQuiz[l], 7)) }
-        keys += [("?", S.kHelp[l], 8), ("q", S.kQuit[l], 9)]
-        return keys
-    }
+    /// The keys that matter now, from the key table (`KeyTable.bar`); `priority` decides which go when the line
+    /// is too short (lower goes first).
+    static func keys(_ s: AppState) -> [BarItem] { KeyTable.bar(s) }
 
     static func render(into buf: inout CellBuffer, area: Rect, state: AppState) {
         buf.fill(area)

@@ -64,11 +64,4 @@ enum TallyOverlay {
             buf.put(line, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 1)
         }
     }
-
-    static func keys(_ s: AppState) -> [(key: String, what: String, priority: Int)] {
-        let l = s.lang
-        guard let r = s.repeatRuns else { return [("Esc", S.kClose[l], 9)] }
-        if !r.isDone { return [("s", S.kStopRepeat[l], 9), ("Esc", S.kClose[l], 9)] }
-        return [("↑↓", S.kScroll[l], 6), ("Enter", S.kReplayRun[l], 9), ("n", S.kAgain[l], 7), ("Esc", S.kClose[l], 9)]
-    }
 }
