@@ -52,6 +52,24 @@ public enum ExerciseTexts {
                   en: "Cannot start the editor \(editor); set $EDITOR, or open the file in your own editor.")
     }
 
+    public static let deletedFullScreen = Localized(zh: "文件被删除了。仍在监视：再保存一次即可。",
+                                                    en: "The file was deleted. Still watching: save it again.")
+    public static let notRunYet = Localized(zh: "还没运行", en: "not run yet")
+    public static let observed = Localized(zh: "实际", en: "observed")
+    public static let checks = Localized(zh: "检查", en: "Checks")
+    public static let hints = Localized(zh: "提示", en: "Hints")
+    public static let passedFullScreen = Localized(zh: "全部通过！已记入进度。S 可以看参考答案。",
+                                                   en: "All passed! Saved in your progress. S shows the reference solution.")
+    public static let askSolutionFullScreen = Localized(zh: "你还没有通过。再按一次 S 就显示参考答案。",
+                                                        en: "You have not passed yet. Press S again to see the reference solution.")
+
+    public static func count(_ k: Int, of n: Int) -> Localized {
+        Localized(zh: "\(n) 项检查中通过 \(k) 项", en: "\(k) of \(n) checks passed")
+    }
+
+    /// What `x` in the tutorial says when the lesson has no exercise.
+    public static let noExercise = Localized(zh: "本课没有练习。", en: "This lesson has no exercise.")
+
     /// y, yes, 是, 好 (full-width too).
     public static func isYes(_ answer: String) -> Bool {
         let a = answer.trimmingCharacters(in: .whitespaces).lowercased()

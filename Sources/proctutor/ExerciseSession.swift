@@ -1,7 +1,10 @@
+import ArgumentParser
 import Foundation
 @preconcurrency import Glibc
 import ProcTutorCore
 import ProcTutorLessons
+import ProcTutorSupervisor
+import ProcTutorTerminal
 import ProcTutorUI
 
 /// The interactive exercise: the workspace copy, then the watch loop (plain lines; the full screen where it can
@@ -40,9 +43,79 @@ enum ExerciseSession {
         writeText(1, path + "\n")
         let watcher: FileWatcher
         do { watcher = try FileWatcher(path: path) } catch { throw failure("proctutor exercise: \(error)") }
+        let environment = ProcessInfo.processInfo.environment
+        if !plain, Tutorial.canRunFullScreen(environment: environment) {
+            do {
+                try fullScreen(lesson: lesson, exercise: exercise, path: path, python: python, lang: lang,
+                               watcher: watcher, environment: environment)
+                return
+            } catch let error as TerminalError {
+                printError("proctutor exercise: \(error); plain lines instead")
+            }
+        }
         var loop = PlainExerciseLoop(lesson: lesson, exercise: exercise, path: path, python: python, lang: lang,
                                      watcher: watcher, input: input, workspace: workspace)
         loop.run()
+    }
+}
+
+extension ExerciseSession {
+    /// The tutorial's live panes around the student's file, the lesson pane its checklist; every save re-runs it.
+    static func fullScreen(lesson: Lesson, exercise: Exercise, path: String, python: String, lang: Lang,
+                           watcher: FileWatcher, environment: [String: String]) throws {
+        let store = ProgressStore(environment: environment)
+        let passed = store.load().0[lesson: lesson.id].exercisesPassed.contains(exercise.id)
+        let solutionPath = lesson.path(of: exercise.solution)
+        let solution = String(decoding: FileManager.default.contents(atPath: solutionPath) ?? Data(), as: UTF8.self)
+        let mode = ExerciseMode(lessonID: lesson.id, exercise: exercise, path: path, solution: solution,
+                                solutionPath: solutionPath, passed: passed)
+        let state = ExerciseMode.state(mode, lang: lang, monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
+                                       sources: PythonTokens.load(files: [path], python: python))
+        let session = TutorialSession(state: state, store: store, python: python, reloadsSource: true)
+        var hooks = session.hooks
+        hooks.opening = [.key(.char("r"))]
+        hooks.openEditor = { ExerciseEditor.open($0) }
+        let pending = PendingMessages()
+        var work = BackgroundWork(fd: watcher.fd, readable: {
+            // One message for a burst of events (an editor's save is several): the last change decides.
+            switch watcher.changes().last {
+            case .saved: pending.messages = [.exerciseFileSaved]
+            case .removed: pending.messages = FileManager.default.fileExists(atPath: path) ? [.exerciseFileSaved] : [.exerciseFileRemoved]
+            case nil: pending.messages = []
+            }
+            return false
+        }, cancel: {})
+        work.messages = { defer { pending.messages = [] }; return pending.messages }
+        hooks.background.append(work)
+        let exit = try Tutorial.run(hooks: hooks, environment: environment)
+        for note in session.problems { printError(note) }
+        if let fallback = LocaleSetup.fallback { printError(LocaleSetup.note(fallback, lang: lang)) }
+        if case .signal = exit { throw ExitCode(exit.exitCode) }
+    }
+}
+
+/// Messages a background job has for the app, between its `readable` and `messages` calls.
+final class PendingMessages {
+    var messages: [AppMsg] = []
+}
+
+/// $VISUAL or $EDITOR (else vi) on a file, on this terminal, until it exits.
+enum ExerciseEditor {
+    /// False when the editor could not be started.
+    @discardableResult
+    static func open(_ path: String) -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exec \(editor) \"$1\"", "sh", path]
+        do {
+            try p.run()
+            p.waitUntilExit()
+            return p.terminationStatus != 127
+        } catch {
+            return false
+        }
     }
 }
 
@@ -182,16 +255,9 @@ struct PlainExerciseLoop {
 
     /// $VISUAL or $EDITOR (else vi) on the file, on this terminal; the watcher runs what it saves.
     private func edit() {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "exec \(editor) \"$1\"", "sh", path]
-        do {
-            try p.run()
-            p.waitUntilExit()
-        } catch {
-            say(ExerciseTexts.noEditor(editor)[lang])
+        if !ExerciseEditor.open(path) {
+            let env = ProcessInfo.processInfo.environment
+            say(ExerciseTexts.noEditor([env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first ?? "vi")[lang])
         }
     }
 

@@ -28,6 +28,7 @@ public enum App {
             state.run?.ended = true
             state.run?.paused = false
             state.settleHistory()
+            if state.exercise != nil, let next = Exercises.runEnded(&state) { return next }
             // An open quit question stays: the y typed a moment after the run ended still quits.
             // During `n` the next run starts at once; a slow replay would only be cut off.
             if state.repeatRuns.map({ !$0.isDone }) ?? false { return Repeating.runEnded(&state) }
@@ -44,6 +45,11 @@ public enum App {
             return []
         case let .key(key):
             return Keys.handle(&state, key)
+        case .exerciseFileSaved:
+            return Exercises.saved(&state)
+        case .exerciseFileRemoved:
+            Exercises.removed(&state)
+            return []
         }
     }
 
