@@ -28,7 +28,8 @@ public enum App {
             state.run?.ended = true
             state.run?.paused = false
             state.settleHistory()
-            if state.exercise != nil, let next = Exercises.runEnded(&state) { return next }
+            // The exercise: the checklist is what matters, so no slow replay of a short run.
+            if state.exercise != nil { return Exercises.runEnded(&state) ?? [] }
             // An open quit question stays: the y typed a moment after the run ended still quits.
             // During `n` the next run starts at once; a slow replay would only be cut off.
             if state.repeatRuns.map({ !$0.isDone }) ?? false { return Repeating.runEnded(&state) }
