@@ -191,7 +191,7 @@ import Testing
         // The man page comes from the command tree: every subcommand a user can type is in it, the hidden one
         // is marked internal.
         let manual = try String(contentsOfFile: prefix + "/share/man/man1/proctutor.1", encoding: .utf8)
-        for command in ["learn", "run", "watch", "replay", "lessons", "quiz", "check"] {
+        for command in ["learn", "run", "watch", "exercise", "replay", "lessons", "quiz", "check"] {
             #expect(manual.contains(".It Em \(command)"), "proctutor(1) lacks \(command)")
         }
         #expect(manual.contains("Internal:"))
