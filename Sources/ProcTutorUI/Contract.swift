@@ -75,6 +75,8 @@ public enum AppMsg: Equatable, Sendable {
     /// `proctutor exercise`: the student's file was saved (or came back), or removed.
     case exerciseFileSaved
     case exerciseFileRemoved
+    /// The saved file does not compile: Python's own message and position (the run still shows the traceback).
+    case exerciseFileProblem(String)
     /// A frame of a replay that plays (sent about 30 times a second while `App.wantsFrames`); `wall` is any
     /// monotonic clock in seconds.
     case frame(wall: Double)

@@ -63,6 +63,10 @@ public enum ExerciseTexts {
     public static let askSolutionFullScreen = Localized(zh: "你还没有通过。再按一次 S 就显示参考答案。",
                                                         en: "You have not passed yet. Press S again to see the reference solution.")
 
+    public static func doesNotCompile(_ message: String) -> Localized {
+        Localized(zh: "文件不能编译：\(message)。改好后再保存一次。", en: "The file does not compile: \(message). Fix it and save again.")
+    }
+
     public static func count(_ k: Int, of n: Int) -> Localized {
         Localized(zh: "\(n) 项检查中通过 \(k) 项", en: "\(k) of \(n) checks passed")
     }

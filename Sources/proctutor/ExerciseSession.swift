@@ -73,14 +73,18 @@ extension ExerciseSession {
                                        sources: PythonTokens.load(files: [path], python: python))
         let session = TutorialSession(state: state, store: store, python: python, reloadsSource: true)
         var hooks = session.hooks
-        hooks.opening = [.key(.char("r"))]
+        // Python's own message for a file that does not compile, shown above the checks (the run shows it too).
+        func problem() -> [AppMsg] { ExerciseRunner.problem(of: path, python: python).map { [.exerciseFileProblem($0)] } ?? [] }
+        hooks.opening = [.key(.char("r"))] + problem()
         hooks.openEditor = { ExerciseEditor.open($0) }
         let pending = PendingMessages()
         var work = BackgroundWork(fd: watcher.fd, readable: {
             // One message for a burst of events (an editor's save is several): the last change decides.
             switch watcher.changes().last {
-            case .saved: pending.messages = [.exerciseFileSaved]
-            case .removed: pending.messages = FileManager.default.fileExists(atPath: path) ? [.exerciseFileSaved] : [.exerciseFileRemoved]
+            case .saved: pending.messages = [.exerciseFileSaved] + problem()
+            case .removed:
+                pending.messages = FileManager.default.fileExists(atPath: path) ? [.exerciseFileSaved] + problem()
+                    : [.exerciseFileRemoved]
             case nil: pending.messages = []
             }
             return false

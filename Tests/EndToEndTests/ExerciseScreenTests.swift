@@ -18,6 +18,12 @@ struct ExerciseScreenTests {
         #expect(screen.contains("✗ most processes alive at once ≥ 3 · observed 2"), "\(screen)")
 
         let file = data.appendingPathComponent("proctutor/exercises/02-process/run-together.py").path
+        // A save with a syntax error: Python's message above the checks, and the watcher goes on.
+        try "def broken(:\n".write(toFile: file + ".new", atomically: false, encoding: .utf8)
+        #expect(rename(file + ".new", file) == 0)
+        try t.tmux.waitFor("the syntax error", timeout: 30, joined: true) {
+            $0.contains("The file does not compile:") && $0.contains("SyntaxError")
+        }
         let solution = try String(contentsOfFile: Paths.lessons + "/02-process/exercise-solution.py", encoding: .utf8)
         try solution.write(toFile: file + ".new", atomically: false, encoding: .utf8)
         #expect(rename(file + ".new", file) == 0)

@@ -51,6 +51,9 @@ public enum App {
         case .exerciseFileRemoved:
             Exercises.removed(&state)
             return []
+        case let .exerciseFileProblem(message):
+            state.exercise?.note = ExerciseTexts.doesNotCompile(message)
+            return []
         }
     }
 
