@@ -67,6 +67,9 @@ public enum ExerciseTexts {
         Localized(zh: "文件不能编译：\(message)。改好后再保存一次。", en: "The file does not compile: \(message). Fix it and save again.")
     }
 
+    public static let vanished = Localized(zh: "程序运行时删除了自己的文件：其余的运行没有进行",
+                                           en: "the program deleted its own file while it ran: the other runs did not take place")
+
     public static func count(_ k: Int, of n: Int) -> Localized {
         Localized(zh: "\(n) 项检查中通过 \(k) 项", en: "\(k) of \(n) checks passed")
     }

@@ -3,6 +3,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorUI
 
 /// Runs a student's file for an exercise: once per start method its checks need, under the supervisor, with
 /// the exercise's timeout and the process limit; then grades the runs. Ctrl-C stops the current run's tree.
@@ -30,10 +31,15 @@ enum ExerciseRunner {
     static func check(file: String, exercise: Exercise, lesson: Lesson, python: String?) throws -> ExerciseReport {
         if let p = problem(of: file, python: python) { throw BadInput(description: p) }
         var runs: [StartMethod?: [Event]] = [:]
+        var vanished = false
         for method in exercise.runs {
+            // A program that deletes its own file: the runs done so far count, the others did not take place.
+            if !FileManager.default.fileExists(atPath: file) { vanished = true; break }
             runs[method] = try run(file: file, exercise: exercise, method: method, python: python)
         }
-        return ExerciseReport(lesson: lesson.id, exercise: exercise, file: file, runs: runs)
+        var report = ExerciseReport(lesson: lesson.id, exercise: exercise, file: file, runs: runs)
+        if vanished { report.notes.append((nil, ExerciseTexts.vanished)) }
+        return report
     }
 
     /// One run's events.

@@ -154,6 +154,20 @@ import Testing
         #expect(rename(file + ".tmp", file) == 0)
         #expect(session.waitFor("1 of 4 checks passed", after: "Fix it and save again."), "\(session.output)")
 
+        // A program that deletes its own file while watched: said, and r writes back the version that ran.
+        let selfDeleting = "import os\nos.remove(__file__)\nprint('hi from parent')\n"
+        try selfDeleting.write(toFile: file + ".tmp", atomically: false, encoding: .utf8)
+        #expect(rename(file + ".tmp", file) == 0)
+        #expect(session.waitFor("was deleted. Still watching: save it again, or press r to write back the last version run.",
+                                after: "1 of 4 checks passed"), "\(session.output)")
+        session.send("r\n")
+        #expect(session.waitFor("Wrote \(file) back"), "\(session.output)")
+        #expect(session.waitFor("checks passed", after: "Wrote \(file) back"), "\(session.output)")
+        #expect(session.waitFor("was deleted", after: "Wrote \(file) back"), "\(session.output)")
+        try "print('hi from parent')\n".write(toFile: file + ".tmp", atomically: false, encoding: .utf8)
+        #expect(rename(file + ".tmp", file) == 0)
+        #expect(session.waitFor("1 of 4 checks passed", after: "was deleted"), "\(session.output)")
+
         session.send("h\n")
         #expect(session.waitFor("Hint 1/2: Use os.fork()."))
         session.send("q\n")
