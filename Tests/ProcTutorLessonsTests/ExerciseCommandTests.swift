@@ -96,6 +96,29 @@ import Testing
         #expect(left.stdout.isEmpty, "left behind: \(left.stdout)")
     }
 
+    /// `check` runs each exercise: a solution that fails a check and a starter that passes them all are errors
+    /// at the place in lesson.yaml; the fixture as it is passes.
+    @Test func checkRunsSolutionsAndStarters() throws {
+        let good = try CommandTests.run(["check", Self.lessons])
+        #expect(good.status == 0, "\(good.stdout)")
+        let dir = Fixture.tempDir("exercise")
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: dir + "/01-hello")
+        let yaml = dir + "/01-hello/lesson.yaml"
+        let text = try String(contentsOfFile: yaml, encoding: .utf8)
+            .replacingOccurrences(of: "    starter: start.py\n    solution: demo.py", with: "    starter: demo.py\n    solution: start.py")
+        try text.write(toFile: yaml, atomically: true, encoding: .utf8)
+        let r = try CommandTests.run(["check", dir])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasSuffix("01-hello/lesson.yaml:56:5: the starter demo.py of exercise 'fork-one' passes every check; a starter must fail at least one, or the exercise asks nothing") },
+                "\(r.stdout)")
+        #expect(lines.contains { $0.contains("01-hello/lesson.yaml:66:9: the solution start.py of exercise 'fork-one' fails this check: children of the main process = 1, observed 0 (0 children: )") },
+                "\(r.stdout)")
+        #expect(lines.last == "checked 1 lesson in \(dir): 4 errors, 0 warnings", "\(r.stdout)")
+        let skipped = try CommandTests.run(["check", "--skip-exercises", dir])
+        #expect(skipped.status == 0)
+    }
+
     /// The interpreters to run the built-in exercises on: every pyenv 3.8–3.13 found, else python3.
     static let interpreters: [String] = {
         let root = NSHomeDirectory() + "/.pyenv/versions"
