@@ -44,6 +44,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ProcTutorSupervisorTests",
                     dependencies: ["ProcTutorSupervisor", "ProcTutorSystem", "ProcTutorCore", "TestSupport"]),
+        .testTarget(name: "ProcTutorSystemTests", dependencies: ["ProcTutorSystem"]),
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
