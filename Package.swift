@@ -22,28 +22,35 @@ let package = Package(
         // Pure values and functions: events, run log, process table, lessons, quiz, progress.
         .target(name: "ProcTutorCore"),
         // Lessons from disk: YAML (Yams), CommonMark (cmark), validation, progress store.
-        .target(name: "ProcTutorLessons", dependencies: ["ProcTutorCore", "Yams", "CCmark"]),
-        // The only place that touches processes: spawning, tracer, /proc, pidfd, subreaper, teardown.
-        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "CProcShim"]),
+        .target(name: "ProcTutorLessons", dependencies: ["ProcTutorCore", "ProcTutorSystem", "Yams", "CCmark"]),
+        // The one platform seam: spawning, waiting, signals, poll, the clocks, /proc, finding Python. No other
+        // target makes a process, signal, poll or clock system call (scripts/check-seam, run by scripts/test).
+        .target(name: "ProcTutorSystem", dependencies: ["ProcTutorCore", "CProcShim"]),
+        // Runs a program under the tracer: the run folder, the channel, the process tree, teardown.
+        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "ProcTutorSystem"]),
         // Cell buffer, layout, widgets and screens. No curses.
         .target(name: "ProcTutorUI", dependencies: ["ProcTutorCore"]),
         // The ncurses backend and the one poll loop of the tutorial.
         .target(name: "ProcTutorTerminal",
-                dependencies: ["ProcTutorUI", "ProcTutorCore", "ProcTutorLessons", "ProcTutorSupervisor", "CNcursesShim"]),
+                dependencies: ["ProcTutorUI", "ProcTutorCore", "ProcTutorLessons", "ProcTutorSupervisor", "ProcTutorSystem",
+                               "CNcursesShim"]),
         .executableTarget(name: "proctutor", dependencies: [
-            "ProcTutorCore", "ProcTutorLessons", "ProcTutorSupervisor", "ProcTutorUI", "ProcTutorTerminal",
+            "ProcTutorCore", "ProcTutorLessons", "ProcTutorSupervisor", "ProcTutorSystem", "ProcTutorUI", "ProcTutorTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ProcTutorCoreTests", dependencies: ["ProcTutorCore"]),
         .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProcTutorSupervisorTests", dependencies: ["ProcTutorSupervisor", "ProcTutorCore", "TestSupport"]),
+        .testTarget(name: "ProcTutorSupervisorTests",
+                    dependencies: ["ProcTutorSupervisor", "ProcTutorSystem", "ProcTutorCore", "TestSupport"]),
+        .testTarget(name: "ProcTutorSystemTests", dependencies: ["ProcTutorSystem"]),
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Recorded"]),
-        .testTarget(name: "ProcTutorTerminalTests", dependencies: ["ProcTutorTerminal", "ProcTutorUI", "ProcTutorCore"]),
+        .testTarget(name: "ProcTutorTerminalTests",
+                    dependencies: ["ProcTutorTerminal", "ProcTutorUI", "ProcTutorCore", "ProcTutorSystem"]),
         // What the tests share: finding the built binary, a seeded generator, scratch folders removed at exit.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["ProcTutorCore", "TestSupport"]),

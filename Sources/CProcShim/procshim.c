@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
@@ -99,4 +101,71 @@ short procshim_spawn_setsid_flag(void) { return POSIX_SPAWN_SETSID; }
 
 int procshim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *dir) {
     return posix_spawn_file_actions_addchdir_np(actions, dir);
+}
+
+/* The signal pipe: the handler only writes the signal's number as one byte (non-blocking; a full pipe already
+   has a wake-up pending). One pipe per process at a time; what each signal did before is kept for restore. */
+static int signal_pipe_fd = -1;
+static struct sigaction saved_actions[NSIG];
+static bool saved[NSIG];
+static bool was_blocked[NSIG];
+
+static void signal_pipe_handler(int sig) {
+    int saved_errno = errno;
+    unsigned char byte = (unsigned char)sig;
+    (void)!write(signal_pipe_fd, &byte, 1);
+    errno = saved_errno;
+}
+
+int procshim_signal_pipe_install(int write_fd, const int *sigs, int count) {
+    signal_pipe_fd = write_fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = signal_pipe_handler;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    sigset_t current, unblock;
+    pthread_sigmask(SIG_SETMASK, NULL, &current);
+    sigemptyset(&unblock);
+    int rc = 0;
+    for (int i = 0; i < count; i++) {
+        int sig = sigs[i];
+        if (sig <= 0 || sig >= NSIG) { rc = -1; continue; }
+        struct sigaction old;
+        if (sigaction(sig, &action, &old) != 0) { rc = -1; continue; }
+        if (!saved[sig]) {
+            saved_actions[sig] = old;
+            was_blocked[sig] = sigismember(&current, sig) == 1;
+            saved[sig] = true;
+        }
+        sigaddset(&unblock, sig);
+    }
+    /* A blocked mask is inherited through exec (a test runner's worker thread, libdispatch's threads): unblock
+       what we handle, or the signals would never arrive. */
+    if (pthread_sigmask(SIG_UNBLOCK, &unblock, NULL) != 0) rc = -1;
+    return rc;
+}
+
+void procshim_signal_default(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(sig, &action, NULL);
+}
+
+void procshim_signal_restore(int sig) {
+    if (sig <= 0 || sig >= NSIG || !saved[sig]) return;
+    sigaction(sig, &saved_actions[sig], NULL);
+    if (was_blocked[sig]) {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        pthread_sigmask(SIG_BLOCK, &set, NULL);
+    }
+    saved[sig] = false;
+}
+
+void procshim_signal_ignore(int sig) {
+    signal(sig, SIG_IGN);
 }

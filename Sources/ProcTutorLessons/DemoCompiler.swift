@@ -1,5 +1,6 @@
 import Foundation
 import ProcTutorCore
+import ProcTutorSystem
 
 /// Checks that demo programs compile, with the Python that will run them.
 ///
@@ -37,25 +38,16 @@ for path in sys.argv[1:]:
 
     public static func check(files: [String], python: String = "python3") -> [Diagnostic] {
         guard !files.isEmpty else { return [] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-I", "-c", script] + files
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        let result: PythonScript.Result
+        do { result = try PythonScript.run(python: python, arguments: ["-I", "-c", script] + files) } catch {
             return [Diagnostic(path: files[0], "cannot run \(python) to compile the demos: \(error)")]
         }
-        // Read before waiting so a full pipe cannot block the child.
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            let why = String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            let reason = process.terminationStatus == 127 ? "\(python) not found on PATH" : why
+        if result.status != 0 {
+            let why = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = result.status == 127 ? "\(python) not found on PATH" : why
             return [Diagnostic(path: files[0], "cannot compile the demos with \(python): \(reason)")]
         }
+        let data = result.stdout
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let path = obj["path"] as? String, let msg = obj["msg"] as? String else { return nil }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import ProcTutorCore
+import ProcTutorSystem
 import Synchronization
 
 /// Python programs with their tokens, from Python's own `tokenize` module: the code pane's syntax colours
@@ -157,32 +158,28 @@ out.flush()
 
     /// One tokenizer run in progress: its output fd for the caller's poll, read as it becomes readable.
     public final class Tokenizing {
-        private let process = Process()
-        private let pipe = Pipe()
+        private let script: PythonScript.Running
         private let files: [(String, Key)]
         private var output: [UInt8] = []
         private var done = false
 
         /// The fd to poll for readability; `readAvailable` after each wake-up.
-        public var fd: Int32 { pipe.fileHandleForReading.fileDescriptor }
+        public var fd: Int32 { script.fd }
 
         fileprivate init?(_ files: [(String, Key)], python: String) {
             self.files = files
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [python, "-I", "-c", script, kinds.map(\.rawValue).joined(separator: ",")]
-                + files.map(\.0)
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            do { try process.run() } catch { return nil }
+            guard let started = PythonScript.start(
+                python: python,
+                arguments: ["-I", "-c", PythonTokens.script, kinds.map(\.rawValue).joined(separator: ",")] + files.map(\.0))
+            else { return nil }
+            script = started
         }
 
         /// Reads what arrived (call when `fd` is readable: it does not wait then). Returns the tokenized
         /// sources once the run has ended, nil while it is still going.
         public func readAvailable() -> [String: SourceCode]? {
             guard !done else { return [:] }
-            let chunk = pipe.fileHandleForReading.availableData
-            if !chunk.isEmpty {
+            if let chunk = script.readAvailable() {
                 output += chunk
                 return nil
             }
@@ -192,7 +189,7 @@ out.flush()
         /// Blocks until the run ends; its sources.
         public func waitUntilDone() -> [String: SourceCode] {
             guard !done else { return [:] }
-            output += pipe.fileHandleForReading.readDataToEndOfFile()
+            output += script.readToEnd()
             return finish()
         }
 
@@ -200,15 +197,12 @@ out.flush()
         public func cancel() {
             guard !done else { return }
             done = true
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-            try? pipe.fileHandleForReading.close()
+            script.terminate()
         }
 
         private func finish() -> [String: SourceCode] {
             done = true
-            process.waitUntilExit()
-            try? pipe.fileHandleForReading.close()
+            script.wait()
             let fresh = PythonTokens.parse(output)
             output = []
             var result: [String: SourceCode] = [:]

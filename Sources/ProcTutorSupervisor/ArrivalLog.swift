@@ -1,5 +1,6 @@
 import Glibc
 import ProcTutorCore
+import ProcTutorSystem
 
 /// Benchmark-only: when `PROCTUTOR_BENCH_ARRIVALS` names a file, the supervisor appends one line
 /// `PID ARRIVED STAMPED` per `start` event: when that event leaves the supervisor, and the time in its record (the
@@ -19,7 +20,7 @@ struct ArrivalLog {
     /// Records the arrival of every `start` among `events`; `origin` turns their run times back into clock times.
     func record(_ events: [Event], origin: Double) {
         guard fd >= 0 else { return }
-        let now = monotonicNow()
+        let now = Clock.monotonic()
         var text = ""
         for e in events {
             if case let .start(pid, _, _, _, _) = e.kind { text += "\(pid) \(now) \(origin + e.t)\n" }

@@ -2,6 +2,7 @@ import CProcShim
 import Foundation
 import Glibc
 import ProcTutorCore
+import ProcTutorSystem
 
 /// One run for `proctutor run`: the supervisor prints the events itself, on the stdout it inherits, and this
 /// process only waits for the exit code.
@@ -24,7 +25,7 @@ public final class PrintedRun {
     private var mainPID: pid_t = 0
     private var eof = false
     private let style: PrintStyle
-    private let startedAt = monotonicNow()
+    private let startedAt = Clock.monotonic()
 
     /// The program's exit code (128+N for signal N, 124 timeout, 130 interrupt) once the summary is printed.
     public private(set) var exitCode: Int?
@@ -47,8 +48,8 @@ public final class PrintedRun {
         let sv = try makeCommandSocket()
         let debug = ProcessInfo.processInfo.environment["PROCTUTOR_DEBUG"] != nil
         // fork() copies only the calling thread: safe for Swift code only while that is the only thread.
-        if procshim_thread_count() == 1 {
-            let pid = procshim_fork()
+        if Child.threadCount() == 1 {
+            let pid = Child.forkSingleThreaded()
             if pid == 0 {
                 // 0 becomes the socket; the program's stdin waits on descriptor 3 (kept by the supervisor),
                 // put there last: the socket's or the output's own number may be 3.
@@ -136,7 +137,7 @@ public final class PrintedRun {
     /// Call it before `reap()`.
     public func lost() -> String {
         Supervisor.abandonRun(main: mainPID, supervisor: supervisorPID)
-        let t = monotonicNow() - startedAt
+        let t = Clock.monotonic() - startedAt
         let events = [
             Event(t: t, .stopped(reason: .supervisorLost, detail: Supervisor.lostDetail)),
             Event(t: t, .summary(Summary(exitCode: 1, processes: 0, maxAlive: 0, duration: t,
@@ -149,12 +150,11 @@ public final class PrintedRun {
     /// its end (closing its inotify descriptor takes the kernel 10–20 ms, compiling the tracer for the next
     /// run longer) needs no one waiting, and is finished by init if we exit first.
     public func reap() {
-        var status: Int32 = 0
         if exitCode != nil {
-            reaped = waitpid(supervisorPID, &status, WNOHANG) == supervisorPID
+            reaped = Child.reapIfEnded(supervisorPID) != nil
             return
         }
-        while waitpid(supervisorPID, &status, 0) < 0 && errno == EINTR {}
+        Child.wait(supervisorPID)
         reaped = true
     }
 
@@ -162,9 +162,6 @@ public final class PrintedRun {
 
     deinit {
         close(socket)  // EOF: a supervisor still running kills the tree and exits
-        if !reaped {
-            var status: Int32 = 0
-            _ = waitpid(supervisorPID, &status, WNOHANG)
-        }
+        if !reaped { _ = Child.reapIfEnded(supervisorPID) }
     }
 }

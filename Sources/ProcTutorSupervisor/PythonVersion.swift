@@ -1,4 +1,5 @@
 import Glibc
+import ProcTutorSystem
 
 /// The version of an interpreter (`3.12.1`) for the run header, learnt once per interpreter file.
 ///

@@ -1,4 +1,5 @@
 import ProcTutorCore
+import ProcTutorSystem
 
 /// Everything needed to run one Python program under the supervisor.
 public struct RunConfig: Sendable, Codable, Equatable {
@@ -72,7 +73,4 @@ public struct PrintStyle: Sendable, Codable, Equatable {
 }
 
 /// Why a run could not start.
-public struct RunError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
+

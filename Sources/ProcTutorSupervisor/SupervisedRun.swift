@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import ProcTutorCore
+import ProcTutorSystem
 
 /// One run of a Python program under the supervisor process; the caller owns the poll loop.
 ///
@@ -137,15 +138,14 @@ public final class SupervisedRun {
 
     private func reap(block: Bool) {
         guard !reaped else { return }
-        var status: Int32 = 0
-        if waitpid(supervisorPID, &status, WNOHANG) == supervisorPID { reaped = true; return }
+        if Child.reapIfEnded(supervisorPID) != nil { reaped = true; return }
         guard block else { return }
         for _ in 0..<300 {
             usleep(10_000)
-            if waitpid(supervisorPID, &status, WNOHANG) == supervisorPID { reaped = true; return }
+            if Child.reapIfEnded(supervisorPID) != nil { reaped = true; return }
         }
-        kill(supervisorPID, SIGKILL)
-        waitpid(supervisorPID, &status, 0)
+        Child.send(SIGKILL, to: supervisorPID)
+        Child.wait(supervisorPID)
         reaped = true
     }
 

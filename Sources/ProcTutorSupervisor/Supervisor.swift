@@ -2,6 +2,7 @@ import CProcShim
 import Foundation
 import Glibc
 import ProcTutorCore
+import ProcTutorSystem
 
 /// The supervising process (`proctutor __supervise CONFIG`): starts the program under the tracer in its own
 /// session, adopts every orphan (subreaper), watches the tree and writes the run's events as NDJSON on stdout.
@@ -105,7 +106,7 @@ public final class Supervisor {
 
     // MARK: - Set-up
 
-    func now() -> Double { monotonicNow() - origin }
+    func now() -> Double { Clock.monotonic() - origin }
 
     /// The supervisor's process name. Without "proctutor" in it, so that `pkill -9 proctutor` or `killall -9
     /// proctutor`, which kill the matches one after the other, leave it alive: it sees its caller gone and takes
@@ -114,24 +115,17 @@ public final class Supervisor {
     public static let processTitle = "pt-supervisor"
 
     func run() {
-        procshim_set_process_title(Supervisor.processTitle, CommandLine.unsafeArgv, CommandLine.argc)
+        ThisProcess.setTitle(Supervisor.processTitle)
         // A process group of our own: a SIGKILL to proctutor's whole group (`kill -9 -PGID`, a job killed with
         // its pipeline) must leave this process alive to take the program's tree down. The terminal's signals
         // reach us through proctutor: its Ctrl-C and Ctrl-Z by the command socket, its death by the parent-death
         // signal below.
-        _ = setpgid(0, 0)
-        procshim_close_from(config.inheritsStdin ? Supervisor.programStdin + 1 : 3)
-        signal(SIGINT, SIG_IGN)
-        signal(SIGQUIT, SIG_IGN)
-        signal(SIGPIPE, SIG_IGN)
-        signal(SIGTSTP, SIG_IGN)
-        signal(SIGTTOU, SIG_IGN)
-        signal(SIGTTIN, SIG_IGN)
-        var sigs: [Int32] = [SIGCHLD, SIGTERM, SIGHUP, SIGUSR1, 0]
-        procshim_block_signals(&sigs)
-        signalFD = procshim_signalfd(&sigs)
-        _ = procshim_set_child_subreaper()
-        _ = procshim_set_parent_death_signal(SIGUSR1)
+        ThisProcess.leadOwnProcessGroup()
+        ThisProcess.closeDescriptors(from: config.inheritsStdin ? Supervisor.programStdin + 1 : 3)
+        Signals.ignore([SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTOU, SIGTTIN])
+        signalFD = SignalDescriptor.open([SIGCHLD, SIGTERM, SIGHUP, SIGUSR1])
+        ThisProcess.becomeSubreaper()
+        ThisProcess.askForSignalWhenParentDies(SIGUSR1)
         if getppid() != parentAtStart { _exit(0) }  // the UI died before we could notice
         raiseFileLimit()
         setNonBlocking(0)
@@ -139,7 +133,7 @@ public final class Supervisor {
         do {
             try prepareAndSpawn()
         } catch {
-            origin = monotonicNow()
+            origin = Clock.monotonic()
             writeHeader()
             assembler = RunAssembler(origin: origin, supervisor: me)
             assembler.notice("\(error)", at: 0)
@@ -215,7 +209,7 @@ public final class Supervisor {
 
         let out = try makePipe()
         let err = try makePipe()
-        origin = monotonicNow()
+        origin = Clock.monotonic()
         startedWall = wallClockNow()
         let me = self.me
         assembler = RunAssembler(origin: origin, supervisor: me, lookup: { pid in ProcFS.stat(pid)?.ppid },
@@ -306,11 +300,7 @@ public final class Supervisor {
         }
     }
 
-    func wallClockNow() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    func wallClockNow() -> Double { Clock.wall() }
 
     // MARK: - The loop
 
@@ -328,7 +318,7 @@ public final class Supervisor {
             // Right after output or records arrived, the pipes and the channel are left out for a moment: more
             // written meanwhile then costs the writers no wake-up of this process (a pipe or inotify only
             // queues), and one read takes it all. Sparse output and records are still read at once.
-            let clock = monotonicNow()
+            let clock = Clock.monotonic()
             let outputHeld = clock < outputHeldUntil
             if !outputHeld {
                 add(outFD, .output(.stdout))
@@ -339,9 +329,10 @@ public final class Supervisor {
             let held = outputHeld || channelHeld
             add(signalFD, .signals)
             for (pid, fd) in pidfds { add(fd, .pidfd(pid)) }
-            let n = poll(&fds, nfds_t(fds.count), held ? Supervisor.channelBatchMilliseconds : 40)
-            if n < 0, errno != EINTR { break }
-            if outputHeld, monotonicNow() >= outputHeldUntil {  // the hold is over: what gathered meanwhile
+            guard let ready = Poll.wait(fds, milliseconds: held ? Supervisor.channelBatchMilliseconds : 40) else { break }
+            fds = ready
+            let n = ready.filter { $0.revents != 0 }.count
+            if outputHeld, Clock.monotonic() >= outputHeldUntil {  // the hold is over: what gathered meanwhile
                 readOutput(.stdout)
                 readOutput(.stderr)
             }
@@ -374,10 +365,11 @@ public final class Supervisor {
     /// chain reaches one of our children, and an orphan becomes our child before its parent is reaped.
     func isDone() -> Bool {
         guard mainDone else { return false }
-        var status: Int32 = 0
-        let r = waitpid(-1, &status, WNOHANG)
-        if r > 0 { childReaped(r, status); return false }
-        return r < 0 && errno == ECHILD
+        switch Child.reapAny() {
+        case let .child(pid, status): childReaped(pid, status); return false
+        case .none: return false
+        case .noChildren: return true
+        }
     }
 
     func periodic() {
@@ -436,8 +428,7 @@ public final class Supervisor {
 
     func watch(_ pid: PID) {
         guard pidfds[pid] == nil, pid != me else { return }
-        let fd = procshim_pidfd_open(pid)
-        if fd >= 0 { pidfds[pid] = fd }
+        if let fd = Child.endDescriptor(pid) { pidfds[pid] = fd }
     }
 
     /// Before an exit the kernel reported goes to the assembler: everything the process wrote before it ended
@@ -470,12 +461,7 @@ public final class Supervisor {
     }
 
     func reapChildren() {
-        while true {
-            var status: Int32 = 0
-            let r = waitpid(-1, &status, WNOHANG)
-            guard r > 0 else { return }
-            childReaped(r, status)
-        }
+        while case let .child(pid, status) = Child.reapAny() { childReaped(pid, status) }
     }
 
     func childReaped(_ pid: pid_t, _ status: Int32) {
@@ -492,7 +478,7 @@ public final class Supervisor {
 
     func readSignals() {
         while true {
-            let sig = procshim_signalfd_read(signalFD)
+            let sig = SignalDescriptor.next(signalFD)
             if sig <= 0 { return }
             switch sig {
             case SIGCHLD: reapChildren()
@@ -547,7 +533,7 @@ public final class Supervisor {
         for _ in 0..<16 {  // bounded, so a flood on one pipe cannot starve the rest of the loop
             let n = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
-                outputHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
+                outputHeldUntil = Clock.monotonic() + Double(Supervisor.channelBatchMilliseconds) / 1000
                 assembler.rawBytes(readBuffer[0..<n], stream: stream, at: now())
                 continue
             }
@@ -573,7 +559,7 @@ public final class Supervisor {
             guard n > 0 else { return }
             reads += 1
             if reads % 16 == 0 { flushEvents() }  // a channel that grows as fast as it is read: bounded memory
-            channelHeldUntil = monotonicNow() + Double(Supervisor.channelBatchMilliseconds) / 1000
+            channelHeldUntil = Clock.monotonic() + Double(Supervisor.channelBatchMilliseconds) / 1000
             var start = 0
             for i in 0..<n where buf[i] == 0x0A {
                 if channelSkipping {
@@ -662,10 +648,9 @@ public final class Supervisor {
     /// The UI is gone (stdin EOF, its death, SIGTERM): kill everything now, clean up and exit.
     func uiLost() -> Never {
         killEverything()
-        let deadline = monotonicNow() + 2
-        while monotonicNow() < deadline {
-            var status: Int32 = 0
-            while waitpid(-1, &status, WNOHANG) > 0 {}
+        let deadline = Clock.monotonic() + 2
+        while Clock.monotonic() < deadline {
+            while case .child = Child.reapAny() {}
             if ProcFS.descendants(of: me).isEmpty { break }
             killEverything()
             usleep(10_000)
@@ -675,17 +660,17 @@ public final class Supervisor {
     }
 
     func signalTree(_ sig: Int32) {
-        if mainPID > 0 { kill(-mainPID, sig) }
+        if mainPID > 0 { Child.send(sig, to: -mainPID) }
         // Only processes of the tree: a pid the run knew may since have ended and been reused by another.
-        for pid in assembler.unfinishedPIDs where pid != me && !ProcFS.isOutsider(pid, of: me) { kill(pid, sig) }
-        for s in ProcFS.descendants(of: me) { kill(s.pid, sig) }
+        for pid in assembler.unfinishedPIDs where pid != me && !ProcFS.isOutsider(pid, of: me) { Child.send(sig, to: pid) }
+        for s in ProcFS.descendants(of: me) { Child.send(sig, to: s.pid) }
     }
 
     func killEverything() {
-        if mainPID > 0 { kill(-mainPID, SIGKILL) }
+        if mainPID > 0 { Child.send(SIGKILL, to: -mainPID) }
         // Walk twice: a process may fork between the listing and the kill.
         for _ in 0..<2 {
-            for s in ProcFS.descendants(of: me) where s.state != "Z" { kill(s.pid, SIGKILL) }
+            for s in ProcFS.descendants(of: me) where s.state != "Z" { Child.send(SIGKILL, to: s.pid) }
         }
     }
 
@@ -745,12 +730,12 @@ public final class Supervisor {
     /// found by the supervisor as its descendant; with the supervisor gone it is a child of init, and what still
     /// ties it to the run is the channel named in its environment (every traced process inherits it).
     static func abandonRun(main: pid_t?, supervisor: pid_t) {
-        if let main, main > 0, getsid(main) == main { kill(-main, SIGKILL) }
+        if let main, main > 0, Child.leadsSession(main) { Child.send(SIGKILL, to: -main) }
         for dir in leftoverFolders(ofSupervisor: supervisor) {
             // Twice: a process may fork between the listing and the kill.
             for _ in 0..<2 {
                 for pid in ProcFS.processes(withEnvironmentEntry: "PROCTUTOR_EVENTS=\(dir)/events") {
-                    kill(pid, SIGKILL)
+                    Child.send(SIGKILL, to: pid)
                 }
             }
             removeRunFolder(dir)

@@ -1,4 +1,5 @@
 import Glibc
+import ProcTutorSystem
 
 /// A per-user folder holding the tracer, so Python can reuse its compiled form across runs.
 ///
@@ -60,9 +61,7 @@ enum TracerCache {
         guard let pid = try? Spawner.spawn(path: python, argv: [python, "-c", script, dir + "/sitecustomize.py"],
                                            env: ["PATH=/usr/bin:/bin"], stdio: [.devNull, .devNull, .devNull],
                                            newSession: true) else { return }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if status == 0 {
+        if Child.wait(pid) == 0 {
             let fd = open(marker, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
             if fd >= 0 { close(fd) }
         }

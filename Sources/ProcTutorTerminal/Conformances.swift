@@ -1,4 +1,5 @@
 import ProcTutorSupervisor
+import ProcTutorSystem
 import ProcTutorUI
 
 /// The real frame and the real run are what the loop's seams describe.

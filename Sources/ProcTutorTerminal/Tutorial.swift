@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import ProcTutorSystem
 
 /// Entry point of the full-screen tutorial: decides curses or plain mode, owns setup and teardown.
 public enum Tutorial {
@@ -18,7 +19,10 @@ public enum Tutorial {
     ///   signal pipe cannot be made.
     public static func run(hooks: TutorialHooks, environment: [String: String]) throws -> LoopExit {
         // Handlers first: curses then leaves SIGWINCH/SIGTSTP/SIGINT to us instead of installing its own.
-        let signals = try SignalPipe()
+        let signals: SignalPipe
+        do { signals = try SignalPipe(signals: TutorialLoop.signals) } catch { throw LoopError.setup(error.description) }
+        // A write to a closed pipe (a dead demo's stdin, a broken terminal) must be an error, not our death.
+        Signals.ignore([SIGPIPE])
         let screen = CursesScreen()
         try screen.start(environment: environment)
         defer { screen.stop() }

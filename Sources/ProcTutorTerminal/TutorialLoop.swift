@@ -2,6 +2,7 @@
 import ProcTutorCore
 import ProcTutorUI
 import CNcursesShim
+import ProcTutorSystem
 
 /// The one loop of the tutorial: a single thread that polls stdin, the demo's fd and the signal self-pipe.
 ///
@@ -9,6 +10,8 @@ import CNcursesShim
 /// every `tickInterval` so elapsed times move, and it redraws at most once per `frameInterval` however fast
 /// events stream in: a burst of output is one repaint, not thousands.
 public final class TutorialLoop {
+    /// The signals the loop handles: resize, the three ways to be told to go, and job control.
+    static let signals: [Int32] = [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT]
     /// How often the clock on screen advances while a demo runs.
     public static let tickInterval = 0.1
     /// The shortest time between two frames (about 30 per second).
@@ -44,7 +47,7 @@ public final class TutorialLoop {
         self.signals = signals
         background = hooks.background
         crashDelay = crashAfter
-        crashAt = crashAfter.map { Monotonic.now() + $0 }
+        crashAt = crashAfter.map { Clock.monotonic() + $0 }
     }
 
     /// Runs until the app quits or a signal ends it; every demo is stopped before this returns.
@@ -75,8 +78,8 @@ public final class TutorialLoop {
         fds += slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
         let jobs = background
         fds += jobs.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-        let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
-        if ready < 0 && errno != EINTR { finish(.signal(SIGHUP)); return }
+        guard let ready = Poll.wait(fds, milliseconds: timeoutMilliseconds()) else { finish(.signal(SIGHUP)); return }
+        fds = ready
 
         if fds[1].revents != 0 { handleSignals() }
         if exit != nil { return }
@@ -96,7 +99,7 @@ public final class TutorialLoop {
             dirty = true
             for i in readyJobs { for msg in jobs[i].messages() where exit == nil { send(msg) } }
         }
-        let now = Monotonic.now()
+        let now = Clock.monotonic()
         if let saveDue, now >= saveDue { saveNow() }
         if let crashAt, now >= crashAt { CrashHook.crash() }
         if let live = liveRun, !paused, now >= nextTick {
@@ -114,15 +117,15 @@ public final class TutorialLoop {
         if let crashAt { due = min(due, crashAt) }
         if let saveDue { due = min(due, saveDue) }
         guard due.isFinite else { return -1 }
-        let ms = ((due - Monotonic.now()) * 1000).rounded(.up)
+        let ms = ((due - Clock.monotonic()) * 1000).rounded(.up)
         return Int32(max(0, min(ms, 60_000)))
     }
 
     private func drawIfDue() {
-        guard dirty, Monotonic.now() >= lastFrame + Self.frameInterval else { return }
+        guard dirty, Clock.monotonic() >= lastFrame + Self.frameInterval else { return }
         let frame = hooks.view()
         screen.draw(width: frame.width, height: frame.height) { x, y in frame[x, y] }
-        lastFrame = Monotonic.now()
+        lastFrame = Clock.monotonic()
         dirty = false
     }
 
@@ -184,7 +187,7 @@ public final class TutorialLoop {
             // The app sends `.stopRun` first when it replaces a run; stop a forgotten one all the same.
             runs.stopLive()
             paused = false
-            let now = Monotonic.now()
+            let now = Clock.monotonic()
             do {
                 runs.append(try hooks.startRun(path, startMethod), startedAt: now)
                 nextTick = now + Self.tickInterval
@@ -207,10 +210,10 @@ public final class TutorialLoop {
         case .resumeRun:
             guard let live = liveRun else { return }
             live.run.resume()
-            if paused { nextTick = Monotonic.now() }
+            if paused { nextTick = Clock.monotonic() }
             paused = false
         case .saveProgress:
-            if Monotonic.now() >= lastSave + Self.saveInterval {
+            if Clock.monotonic() >= lastSave + Self.saveInterval {
                 saveNow()
             } else {
                 saveDue = lastSave + Self.saveInterval
@@ -234,18 +237,18 @@ public final class TutorialLoop {
     /// tutorial; past the grace period, dropping the runs makes the supervisors finish the job.
     private func stopEverything() {
         runs.stopAll()
-        let deadline = Monotonic.now() + Self.quitGrace
-        while runs.discardFinished() && Monotonic.now() < deadline {
-            var fds = runs.slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
-            let ms = Int32(max(1, (deadline - Monotonic.now()) * 1000))
-            _ = poll(&fds, nfds_t(fds.count), ms)
+        let deadline = Clock.monotonic() + Self.quitGrace
+        while runs.discardFinished() && Clock.monotonic() < deadline {
+            let fds = runs.slots.map { pollfd(fd: $0.run.fd, events: Int16(POLLIN), revents: 0) }
+            let ms = Int32(max(1, (deadline - Clock.monotonic()) * 1000))
+            _ = Poll.wait(fds, milliseconds: ms)
         }
         runs.removeAll()
     }
 
     private func saveNow() {
         hooks.saveProgress()
-        lastSave = Monotonic.now()
+        lastSave = Clock.monotonic()
         saveDue = nil
     }
 
@@ -259,22 +262,11 @@ public final class TutorialLoop {
         let frozen = paused ? nil : liveRun
         frozen?.run.pause()
         screen.suspend()
-        pt_signal_default(SIGTSTP)
-        raise(SIGTSTP)
+        signals.stopUntilContinued()
         // Execution continues here after SIGCONT.
         frozen?.run.resume()
-        signals.reinstall()
         screen.resumeAfterSuspend()
         let size = screen.refreshSize()
         send(.resize(width: size.width, height: size.height))
-    }
-}
-
-/// Seconds on a clock that never jumps.
-enum Monotonic {
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

@@ -42,25 +42,28 @@ public struct StyledLine: Equatable, Sendable {
         for span in spans {
             for c in span.text { chars.append(c); styles.append(span.style) }
         }
-        let firstWidth = width
-        let restWidth = max(1, width - indent.width)
-        // Break with the narrower width for all lines after the first: re-break the remainder after line one.
         let widths = chars.map(TextWidth.of)
-        var out: [StyledLine] = []
-        var offset = 0
-        var lineWidth = firstWidth
-        while true {
-            let slice = Array(chars[offset...])
-            let ranges = TextWidth.breakLines(slice, widths: Array(widths[offset...]), width: lineWidth)
-            let r = ranges[0]
-            var line = out.isEmpty ? StyledLine() : indent
-            for k in r { line.append(String(slice[k]), styles[offset + k]) }
-            out.append(line)
-            if ranges.count == 1 { break }
-            offset += ranges[1].lowerBound
-            lineWidth = restWidth
+        let restWidth = max(1, width - indent.width)
+        // Two passes at most, so a paragraph wraps in linear time: the first line at the full width, then the
+        // remainder once at the narrower width (the old loop re-broke the whole remainder after every line).
+        var ranges = TextWidth.breakLines(chars, widths: widths, width: width)
+        if ranges.count > 1 && restWidth != width {
+            let offset = ranges[1].lowerBound
+            ranges = [ranges[0]] + TextWidth.breakLines(Array(chars[offset...]), widths: Array(widths[offset...]),
+                                                       width: restWidth).map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
         }
-        return out
+        return ranges.enumerated().map { n, r in
+            var line = n == 0 ? StyledLine() : indent
+            var k = r.lowerBound
+            while k < r.upperBound {
+                // One append per run of equal style, not one per character.
+                var end = k + 1
+                while end < r.upperBound && styles[end] == styles[k] { end += 1 }
+                line.append(String(chars[k..<end]), styles[k])
+                k = end
+            }
+            return line
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 
 /// `proctutor check [DIR]`: validates a lessons folder and prints every problem as `path:line:col: message`.
 struct Check: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 
 /// `proctutor exercise LESSON [ID]`: a lesson's exercise, checked against the real run of the student's code.
 struct ExerciseCommand: ParsableCommand {

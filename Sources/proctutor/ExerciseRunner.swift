@@ -3,6 +3,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 import ProcTutorUI
 
 /// Runs a student's file for an exercise: once per start method its checks need, under the supervisor, with
@@ -53,8 +54,7 @@ enum ExerciseRunner {
         }
         var events: [Event] = []
         while !session.isFinished {
-            var p = pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0)
-            if poll(&p, 1, 1000) < 0, errno != EINTR { break }
+            if Poll.readable([session.fd], milliseconds: 1000) == nil { break }
             events += session.drain()
         }
         return events

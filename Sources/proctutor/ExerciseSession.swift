@@ -4,6 +4,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 import ProcTutorTerminal
 import ProcTutorUI
 
@@ -110,16 +111,12 @@ enum ExerciseEditor {
     static func open(_ path: String) -> Bool {
         let env = ProcessInfo.processInfo.environment
         let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "exec \(editor) \"$1\"", "sh", path]
-        do {
-            try p.run()
-            p.waitUntilExit()
-            return p.terminationStatus != 127
-        } catch {
+        let vars = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        guard let pid = try? Spawner.spawn(path: "/bin/sh", argv: ["/bin/sh", "-c", "exec \(editor) \"$1\"", "sh", path],
+                                           env: vars, stdio: [.fd(0), .fd(1), .fd(2)], newSession: false) else {
             return false
         }
+        return decodeWaitStatus(Child.wait(pid)).code != 127
     }
 }
 
@@ -293,8 +290,7 @@ final class LineInput {
     func nextLine() -> String? {
         while isOpen {
             if let line = takeLine() { return line }
-            var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            _ = poll(&p, 1, -1)
+            _ = Poll.readable([0], milliseconds: -1)
             if let line = readAvailable() { return line }
         }
         return takeLine()

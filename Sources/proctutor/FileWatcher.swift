@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Glibc
+import ProcTutorSystem
 
 /// Watches one file through inotify on its folder, so a save by rename (vim's backup-and-rename, VS Code's
 /// atomic save) is seen like a write in place, and a deleted file can come back under the same watch.
@@ -57,10 +58,8 @@ final class FileWatcher {
 
     /// Waits up to `seconds` for the fd to become readable (or for `other`, e.g. stdin); which one is returned.
     func wait(seconds: Double, other: Int32?) -> (file: Bool, other: Bool) {
-        var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
-        if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
-        let r = poll(&fds, nfds_t(fds.count), seconds < 0 ? -1 : Int32(seconds * 1000))
-        guard r > 0 else { return (false, false) }
-        return (fds[0].revents != 0, fds.count > 1 && fds[1].revents != 0)
+        let ready = Poll.readable([fd] + (other.map { [$0] } ?? []), milliseconds: seconds < 0 ? -1 : Int32(seconds * 1000))
+        guard let ready else { return (false, false) }
+        return (ready[0], ready.count > 1 && ready[1])
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 import ProcTutorTerminal
 import ProcTutorUI
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProcTutorCore
 import ProcTutorSupervisor
+import ProcTutorSystem
 
 /// The root command: wiring only. Each subcommand lives in its own file.
 ///

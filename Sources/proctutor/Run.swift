@@ -4,6 +4,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 import ProcTutorTerminal
 
 /// `proctutor run TARGET`: runs a lesson's demo or any Python file under the tracer and prints every event.
@@ -97,26 +98,25 @@ struct Run: ParsableCommand {
 /// Waits while the supervisor prints a run's events; Ctrl-C stops the tree and the summary still comes.
 enum RunWaiter {
     static func wait(for session: PrintedRun) -> Int {
-        let interrupts = InterruptPipe.install()
+        let interrupts = try? SignalPipe(signals: [SIGINT, SIGTSTP])
         var interrupted = false
         // Test-only: the same crash hook as the tutorial, so tests can prove a crash leaves no process behind.
-        let crashAt = CrashHook.delay(in: ProcessInfo.processInfo.environment).map { monotonicSeconds() + $0 }
+        let crashAt = CrashHook.delay(in: ProcessInfo.processInfo.environment).map { Clock.monotonic() + $0 }
         while !session.isFinished {
-            if let crashAt, monotonicSeconds() >= crashAt {
+            if let crashAt, Clock.monotonic() >= crashAt {
                 fatalError("deliberate crash requested by \(CrashHook.variable) (test hook)")
             }
-            var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
-            if poll(&fds, 2, crashAt == nil ? -1 : 50) < 0, errno != EINTR { break }
-            if fds[1].revents != 0 {
-                let got = InterruptPipe.drain()
-                if got.contains(InterruptPipe.interrupt), !interrupted {
+            guard let ready = Poll.readable([session.fd, interrupts?.readFD ?? -1],
+                                            milliseconds: crashAt == nil ? -1 : 50) else { break }
+            if ready[1], let interrupts {
+                let got = interrupts.drain()
+                if got.contains(SIGINT), !interrupted {
                     interrupted = true
                     session.interrupt()
                 }
-                if got.contains(InterruptPipe.suspend) { suspend(session) }
+                if got.contains(SIGTSTP) { suspend(session, interrupts) }
             }
-            if fds[0].revents != 0 { session.read() }
+            if ready[0] { session.read() }
         }
         if let code = session.exitCode {
             session.reap()
@@ -129,12 +129,9 @@ enum RunWaiter {
 
     /// Ctrl-Z: the program stops with us, as it would without proctutor (it lives in its own session, so the
     /// shell's job control alone would not stop it), and goes on when the shell continues us.
-    static func suspend(_ session: PrintedRun) {
+    static func suspend(_ session: PrintedRun, _ signals: SignalPipe) {
         session.pause()
-        signal(SIGTSTP, SIG_DFL)
-        raise(SIGTSTP)
-        // Execution continues here after SIGCONT (fg or bg).
-        InterruptPipe.catchSuspend()
+        signals.stopUntilContinued()  // returns after SIGCONT (fg or bg)
         session.resume()
     }
 }
@@ -151,8 +148,8 @@ struct RepeatedRun {
     var json: Bool
 
     func run() -> Int {
-        let interrupts = InterruptPipe.install()
-        let began = monotonicSeconds()
+        let interrupts = try? SignalPipe(signals: [SIGINT, SIGTSTP])
+        let began = Clock.monotonic()
         var tally = Tally()
         var exitCode = 0
         var interrupted = false
@@ -166,20 +163,16 @@ struct RepeatedRun {
             }
             var events: [Event] = []
             while !session.isFinished {
-                var fds = [pollfd(fd: session.fd, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: interrupts, events: Int16(POLLIN), revents: 0)]
-                if poll(&fds, 2, 1000) < 0, errno != EINTR { break }
-                if fds[1].revents != 0 {
-                    let got = InterruptPipe.drain()
-                    if got.contains(InterruptPipe.interrupt), !interrupted {
+                guard let ready = Poll.readable([session.fd, interrupts?.readFD ?? -1], milliseconds: 1000) else { break }
+                if ready[1], let interrupts {
+                    let got = interrupts.drain()
+                    if got.contains(SIGINT), !interrupted {
                         interrupted = true
                         session.interrupt()
                     }
-                    if got.contains(InterruptPipe.suspend) {
+                    if got.contains(SIGTSTP) {
                         session.pause()
-                        signal(SIGTSTP, SIG_DFL)
-                        raise(SIGTSTP)
-                        InterruptPipe.catchSuspend()
+                        interrupts.stopUntilContinued()
                         session.resume()
                     }
                 }
@@ -196,58 +189,12 @@ struct RepeatedRun {
                 : "run \(i)/\(count): " + PlainFormat.line(last).drop { $0 != " " }.drop { $0 == " " }
             writeText(1, line + "\n")
         }
-        let text = json ? tally.json(t: monotonicSeconds() - began, interrupted: interrupted) + "\n"
+        let text = json ? tally.json(t: Clock.monotonic() - began, interrupted: interrupted) + "\n"
             : tally.plainLines(interrupted: interrupted).map { $0 + "\n" }.joined()
         writeText(1, text)
         return interrupted ? 130 : exitCode
     }
 }
-
-/// Ctrl-C and Ctrl-Z become bytes on a pipe the loop polls (no work in the signal handler).
-enum InterruptPipe {
-    nonisolated(unsafe) static var fds: [Int32] = [-1, -1]
-    static let interrupt: UInt8 = 1
-    static let suspend: UInt8 = 2
-
-    static func install() -> Int32 {
-        if fds[0] >= 0 { return fds[0] }
-        var p: [Int32] = [0, 0]
-        guard pipe(&p) == 0 else { return -1 }
-        for fd in p {
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
-        }
-        fds = p
-        interruptWriteFD = p[1]
-        signal(SIGINT) { _ in
-            var b: UInt8 = 1  // InterruptPipe.interrupt, as a literal: nothing lazy runs in a signal handler
-            _ = write(interruptWriteFD, &b, 1)
-        }
-        catchSuspend()
-        return p[0]
-    }
-
-    /// SIGTSTP to the pipe (again, after a suspension put the default action back to really stop).
-    static func catchSuspend() {
-        signal(SIGTSTP) { _ in
-            var b: UInt8 = 2  // InterruptPipe.suspend
-            _ = write(interruptWriteFD, &b, 1)
-        }
-    }
-
-    /// The bytes that arrived.
-    static func drain() -> [UInt8] {
-        var got: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 64)
-        while true {
-            let n = read(fds[0], &buf, 64)
-            if n <= 0 { return got }
-            got += buf[0..<n]
-        }
-    }
-}
-
-nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
 
 /// A run TARGET resolved: the program, and what its lesson's demo sets (start method, time limit), if any.
 struct RunTarget {
@@ -301,11 +248,4 @@ func writeText(_ fd: Int32, _ text: String) {
         if n <= 0 { return }
         bytes = bytes.dropFirst(n)
     }
-}
-
-/// Seconds on the monotonic clock.
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

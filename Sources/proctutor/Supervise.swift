@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProcTutorSupervisor
+import ProcTutorSystem
 
 /// Hidden: the supervising process that `run` and the tutorial start (`proctutor __supervise CONFIG-JSON`).
 struct Supervise: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import ProcTutorCore
 import ProcTutorLessons
 import ProcTutorSupervisor
+import ProcTutorSystem
 import ProcTutorTerminal
 import ProcTutorUI
 

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import ProcTutorCore
 @testable import ProcTutorSupervisor
+@testable import ProcTutorSystem
 
 /// `proctutor run` as a user runs it: the built executable, its output and its exit status.
 @Suite(.enabled(if: Harness.haveProctutor, "build the proctutor executable first: swift build"))
@@ -41,10 +42,10 @@ struct CommandLineTests {
 
     /// The exit status (128+N for signal N), killing the process after `limit` seconds.
     static func wait(_ pid: pid_t, limit: Double) -> Int32 {
-        let deadline = monotonicNow() + limit
+        let deadline = Clock.monotonic() + limit
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
-            if monotonicNow() > deadline { kill(pid, SIGKILL) }
+            if Clock.monotonic() > deadline { kill(pid, SIGKILL) }
             usleep(20_000)
         }
         let s = decodeWaitStatus(status)
@@ -151,8 +152,8 @@ struct CommandLineTests {
                                     env: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
                                     stdio: [.devNull, .fd(outFD), .devNull], newSession: true)
         close(outFD)
-        let deadline = monotonicNow() + 30
-        while monotonicNow() < deadline {
+        let deadline = Clock.monotonic() + 30
+        while Clock.monotonic() < deadline {
             let text = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
             if text.components(separatedBy: "\"event\":\"summary\"").count > 2 { break }
             usleep(20_000)
@@ -331,9 +332,9 @@ struct CommandLineTests {
         let pids = try Self.waitForReports(out, count: 5)
         kill(pid, SIGKILL)
         _ = Self.wait(pid, limit: 5)
-        let killedAt = monotonicNow()
+        let killedAt = Clock.monotonic()
         var alive = pids
-        while !alive.isEmpty, monotonicNow() - killedAt < 2 {
+        while !alive.isEmpty, Clock.monotonic() - killedAt < 2 {
             alive = alive.filter(Harness.isRunning)
             usleep(20_000)
         }
@@ -354,8 +355,8 @@ struct CommandLineTests {
     }
 
     static func waitForReports(_ path: String, count: Int) throws -> [PID] {
-        let deadline = monotonicNow() + 30
-        while monotonicNow() < deadline {
+        let deadline = Clock.monotonic() + 30
+        while Clock.monotonic() < deadline {
             let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
             let pids = text.split(separator: "\n").compactMap { line -> PID? in
                 guard let e = try? EventJSON.decode(String(line)), case let .output(_, _, t) = e.kind,

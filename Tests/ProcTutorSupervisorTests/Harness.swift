@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import ProcTutorCore
 @testable import ProcTutorSupervisor
+@testable import ProcTutorSystem
 import TestSupport
 
 /// Runs small Python programs under the real supervisor and collects what it reports.
@@ -104,8 +105,8 @@ enum Harness {
                                supervisorExecutable: proctutor)
         let run = try SupervisedRun(config: config)
         var events: [Event] = []
-        let deadline = monotonicNow() + limit
-        while !run.isFinished, monotonicNow() < deadline {
+        let deadline = Clock.monotonic() + limit
+        while !run.isFinished, Clock.monotonic() < deadline {
             var p = pollfd(fd: run.fd, events: Int16(POLLIN), revents: 0)
             _ = poll(&p, 1, 200)
             for e in run.drain() {

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import ProcTutorCore
 @testable import ProcTutorSupervisor
+@testable import ProcTutorSystem
 
 /// `PrintedRun`, what `proctutor run` uses: the supervisor prints the events itself and sends the exit code
 /// back. The test runner has many threads, so these runs take the `__supervise` path (a forked supervisor is
@@ -17,8 +18,8 @@ struct PrintedRunTests {
         defer { close(fd) }
         let config = RunConfig(program: program, timeout: 30, supervisorExecutable: Harness.proctutor)
         let run = try PrintedRun(config: config, style: style, output: fd)
-        let deadline = monotonicNow() + limit
-        while !run.isFinished, monotonicNow() < deadline {
+        let deadline = Clock.monotonic() + limit
+        while !run.isFinished, Clock.monotonic() < deadline {
             var p = pollfd(fd: run.fd, events: Int16(POLLIN), revents: 0)
             _ = poll(&p, 1, 200)
             run.read()
@@ -60,18 +61,18 @@ struct PrintedRunTests {
         defer { close(fd) }
         let run = try PrintedRun(config: RunConfig(program: program, timeout: 60, supervisorExecutable: Harness.proctutor),
                                  style: PrintStyle(json: false, raw: false), output: fd)
-        var deadline = monotonicNow() + 30
+        var deadline = Clock.monotonic() + 30
         func printed() -> String {
             String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
         }
-        while !printed().contains("ready"), monotonicNow() < deadline { usleep(20_000) }
+        while !printed().contains("ready"), Clock.monotonic() < deadline { usleep(20_000) }
         let main = printed().split(separator: "\n").first { $0.contains("start MainProcess") }
             .flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { PID($0) }
         #expect(main != nil, "the main process's start line: \(printed())")
         run.read()
         kill(run.supervisorPID, SIGKILL)
-        deadline = monotonicNow() + 10
-        while !run.isFinished, monotonicNow() < deadline {
+        deadline = Clock.monotonic() + 10
+        while !run.isFinished, Clock.monotonic() < deadline {
             var p = pollfd(fd: run.fd, events: Int16(POLLIN), revents: 0)
             _ = poll(&p, 1, 200)
             run.read()
@@ -83,8 +84,8 @@ struct PrintedRunTests {
         #expect(lost.contains("summary: exit code 1"))
         run.reap()
         if let main {
-            deadline = monotonicNow() + 2
-            while Harness.isRunning(main), monotonicNow() < deadline { usleep(20_000) }
+            deadline = Clock.monotonic() + 2
+            while Harness.isRunning(main), Clock.monotonic() < deadline { usleep(20_000) }
             #expect(!Harness.isRunning(main), "the program must not outlive its supervisor")
             kill(main, SIGKILL)
         }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import ProcTutorSupervisor
+@testable import ProcTutorSystem
 
 /// Finding the interpreter behind a version-manager shim (pyenv, asdf): a real shell script that runs a real
 /// Python, as pyenv's shims do.

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import TestSupport
 @testable import ProcTutorSupervisor
+@testable import ProcTutorSystem
 
 /// The tracer must not change what it observes: the same stdout and stderr bytes and the same exit code as
 /// without it, on every installed Python 3.8–3.13, under all three start methods, buffered and unbuffered.

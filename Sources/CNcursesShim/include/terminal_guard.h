@@ -18,10 +18,5 @@ void pt_guard_disarm(void);
     restore the terminal, put back whatever handler was there before, and re-raise the signal. */
 void pt_guard_install_fatal_handlers(void);
 
-/** Routes the given signals to one byte each (the signal number) on write_fd, the loop's self-pipe, and
-    unblocks them in the calling thread. Returns false if a sigaction failed. */
-bool pt_signal_pipe_install(int write_fd, const int *signals, int count);
-/** Puts the default action back for one signal (before re-raising SIGTSTP to really stop). */
-void pt_signal_default(int sig);
 
 #endif

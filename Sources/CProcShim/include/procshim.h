@@ -33,4 +33,14 @@ int procshim_thread_count(void);
 /// posix_spawn_file_actions_addchdir_np (glibc 2.29).
 int procshim_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *dir);
 
+/// The signal pipe: each of `sigs` writes its number as one byte to `write_fd` (non-blocking) and is unblocked;
+/// what it did before is kept for `procshim_signal_restore`. 0, or -1 if any could not be installed.
+int procshim_signal_pipe_install(int write_fd, const int *sigs, int count);
+/// `sig`'s default action (SIGTSTP before stopping for real).
+void procshim_signal_default(int sig);
+/// `sig` back to what it did (and whether it was blocked) before the signal pipe took it.
+void procshim_signal_restore(int sig);
+/// `sig` ignored (inherited as ignored by what we exec unless the spawn resets it).
+void procshim_signal_ignore(int sig);
+
 #endif

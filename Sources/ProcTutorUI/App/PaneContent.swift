@@ -45,11 +45,14 @@ struct PaneContent {
 
 /// The lesson text pane.
 enum LessonPane {
+    /// Both languages of the open lesson at two widths (a resize, the zoom), and the lesson before.
+    static let layouts = LayoutMemo<Document>(capacity: 8)
+
     static func content(_ s: AppState, width: Int) -> PaneContent {
         guard let lesson = s.lesson else { return PaneContent(title: S.lesson[s.lang], lines: []) }
         let doc = s.exercise.map { Exercises.document($0, lang: s.lang) }
             ?? lesson.text[s.lang] ?? lesson.text.values.first ?? Document(blocks: [])
-        var lines = DocumentView.lines(doc, width: width)
+        var lines = LessonPane.layouts.lines(doc, width: width, layout: DocumentView.lines)
         if !lesson.quiz.isEmpty {
             lines.append(StyledLine())
             for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }

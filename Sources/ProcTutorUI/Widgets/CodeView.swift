@@ -69,8 +69,12 @@ enum CodePane {
             return PaneContent(title: title, note: note, header: header,
                                lines: [StyledLine(S.noSource[s.lang], Theme.hint)])
         }
-        return PaneContent(title: title, note: note, header: header, lines: CodeView.lines(source, width: width))
+        return PaneContent(title: title, note: note, header: header,
+                           lines: layouts.lines(source, width: width, layout: CodeView.lines))
     }
+
+    /// Every variant of a lesson at two widths: `v` and `m` switch among them without laying one out again.
+    static let layouts = LayoutMemo<SourceCode>(capacity: 12)
 
     /// The variant picker: every variant with the chosen one marked; when they do not fit on one line, only
     /// the chosen one with its position (`v ‹2/3› title`).

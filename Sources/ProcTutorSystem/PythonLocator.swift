@@ -29,7 +29,7 @@ public enum PythonLocator {
     /// A command name searched on PATH, or a path checked for being executable. A version-manager shim
     /// (pyenv, asdf) is replaced by the interpreter it runs: the shim's own helper processes would otherwise
     /// show up in every run, and it adds a tenth of a second to each start.
-    static func resolve(_ name: String, path: String?) -> String? {
+    public static func resolve(_ name: String, path: String?) -> String? {
         guard let found = find(name, path: path) else { return nil }
         return found.contains("/shims/") ? (interpreterBehind(shim: found) ?? found) : found
     }
@@ -49,7 +49,7 @@ public enum PythonLocator {
         return status == 0 && path.hasPrefix("/") && access(path, X_OK) == 0 ? path : nil
     }
 
-    static func find(_ name: String, path: String?) -> String? {
+    public static func find(_ name: String, path: String?) -> String? {
         if name.contains("/") {
             return access(name, X_OK) == 0 && !isDirectory(name) ? name : nil
         }
@@ -80,8 +80,8 @@ public enum PythonLocator {
 }
 
 /// A short helper process's stdout, read to its end (or `limit` bytes), then its exit status.
-enum ChildOutput {
-    static func readAndWait(_ pid: pid_t, fd: Int32, limit: Int) -> (output: [UInt8], status: Int32) {
+public enum ChildOutput {
+    public static func readAndWait(_ pid: pid_t, fd: Int32, limit: Int) -> (output: [UInt8], status: Int32) {
         var out: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 4096)
         while out.count < limit {
@@ -90,8 +90,6 @@ enum ChildOutput {
             if n <= 0 { break }
             out += buf[0..<n]
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (out, status)
+        return (out, Child.wait(pid))
     }
 }

@@ -2,9 +2,9 @@ import CProcShim
 import Glibc
 
 /// Starts processes with posix_spawn: clean signal state, chosen descriptors, optionally a new session.
-enum Spawner {
+public enum Spawner {
     /// What descriptor 0, 1 and 2 of the child become: an existing fd of ours, or /dev/null.
-    enum Slot {
+    public enum Slot: Sendable {
         case fd(Int32)
         case devNull
     }
@@ -14,7 +14,7 @@ enum Spawner {
     /// SIGINT and blocks SIGCHLD; a Python started with SIGINT ignored would never raise KeyboardInterrupt).
     /// - Returns: the child's pid.
     /// - Throws: `RunError` with the system's reason.
-    static func spawn(path: String, argv: [String], env: [String], stdio: [Slot], newSession: Bool,
+    public static func spawn(path: String, argv: [String], env: [String], stdio: [Slot], newSession: Bool,
                       directory: String? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -60,7 +60,7 @@ enum Spawner {
 }
 
 /// A pipe whose ends are close-on-exec.
-func makePipe() throws -> (read: Int32, write: Int32) {
+public func makePipe() throws -> (read: Int32, write: Int32) {
     var fds: [Int32] = [0, 0]
     guard procshim_pipe_cloexec(&fds) == 0 else {
         throw RunError("cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -70,7 +70,7 @@ func makePipe() throws -> (read: Int32, write: Int32) {
 
 /// The command socket between a run's owner and its supervisor (both ends close-on-exec). A socket, not a
 /// pipe: it carries commands one way and replies the other, and `sendLine` never raises SIGPIPE.
-func makeCommandSocket() throws -> (ours: Int32, supervisors: Int32) {
+public func makeCommandSocket() throws -> (ours: Int32, supervisors: Int32) {
     var sv: [Int32] = [0, 0]
     guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
         throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")
@@ -79,24 +79,24 @@ func makeCommandSocket() throws -> (ours: Int32, supervisors: Int32) {
 }
 
 /// Sends one line on the command socket; a peer that is gone is not an error here (EOF tells the reader).
-func sendLine(_ fd: Int32, _ line: String) {
+public func sendLine(_ fd: Int32, _ line: String) {
     let bytes = Array((line + "\n").utf8)
     _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
 }
 
-func setNonBlocking(_ fd: Int32) {
+public func setNonBlocking(_ fd: Int32) {
     let flags = fcntl(fd, F_GETFL)
     _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
 }
 
 /// Writes all of `bytes`, retrying on EINTR and partial writes. False when the reader is gone.
 @discardableResult
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+public func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBytes { writeAll(fd, $0) }
 }
 
 /// Writes all of `bytes` (retrying on EINTR, waiting on EAGAIN); false on any other error.
-func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+public func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
     guard let base = bytes.baseAddress else { return true }
     var offset = 0
     while offset < bytes.count {
@@ -104,8 +104,7 @@ func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         if n < 0 {
             if errno == EINTR { continue }
             if errno == EAGAIN {
-                var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&p, 1, 1000)
+                _ = Poll.wait([pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)], milliseconds: 1000)
                 continue
             }
             return false

@@ -2,18 +2,18 @@ import Glibc
 import ProcTutorCore
 
 /// Reads what Linux says about processes in `/proc`.
-enum ProcFS {
+public enum ProcFS {
     /// The interesting fields of `/proc/PID/stat`.
-    struct Stat {
-        var pid: PID
-        var command: String
+    public struct Stat: Sendable {
+        public var pid: PID
+        public var command: String
         /// R, S, D, T, t, Z, X, I …
-        var state: Character
-        var ppid: PID
+        public var state: Character
+        public var ppid: PID
         /// Field 52: the wait status, valid while the process is a zombie.
-        var exitStatus: Int32?
+        public var exitStatus: Int32?
 
-        var procState: ProcState {
+        public var procState: ProcState {
             switch state {
             case "R": .running
             case "T", "t": .stopped
@@ -25,7 +25,7 @@ enum ProcFS {
 
     /// Reads a file whole, up to `limit` bytes, or nil. The buffer grows with what the file holds (4 KB reads),
     /// so a generous limit (an environment may be large) costs nothing for the usual small file.
-    static func read(_ path: String, limit: Int = 4096) -> [UInt8]? {
+    public static func read(_ path: String, limit: Int = 4096) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -41,14 +41,14 @@ enum ProcFS {
         return result.isEmpty ? nil : result
     }
 
-    static func stat(_ pid: PID) -> Stat? {
+    public static func stat(_ pid: PID) -> Stat? {
         guard let bytes = read("/proc/\(pid)/stat") else { return nil }
         return parseStat(bytes)
     }
 
     /// Parses `pid (comm) S ppid …`; comm may hold spaces and parentheses, so fields start after the last `)`.
     /// Byte-level: it runs for every process of the machine on each walk.
-    static func parseStat(_ bytes: [UInt8]) -> Stat? {
+    public static func parseStat(_ bytes: [UInt8]) -> Stat? {
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")),
               let close = bytes.lastIndex(of: UInt8(ascii: ")")), close > open
         else { return nil }
@@ -85,7 +85,7 @@ enum ProcFS {
     }
 
     /// The pid of every process on the machine, as `/proc` lists them.
-    static func pids() -> [PID] {
+    public static func pids() -> [PID] {
         var result: [PID] = []
         guard let dir = opendir("/proc") else { return result }
         defer { closedir(dir) }
@@ -99,7 +99,7 @@ enum ProcFS {
     }
 
     /// Every process's stat, by pid.
-    static func all() -> [PID: Stat] {
+    public static func all() -> [PID: Stat] {
         var result: [PID: Stat] = [:]
         for pid in pids() {
             if let s = stat(pid) { result[pid] = s }
@@ -108,7 +108,7 @@ enum ProcFS {
     }
 
     /// All descendants of `root` (children, grandchildren, …), zombies included.
-    static func descendants(of root: PID) -> [Stat] {
+    public static func descendants(of root: PID) -> [Stat] {
         let table = all()
         var children: [PID: [PID]] = [:]
         for (pid, s) in table { children[s.ppid, default: []].append(pid) }
@@ -125,7 +125,7 @@ enum ProcFS {
 
     /// Whether `pid` is a live process that does not descend from `root` (its parent chain never reaches it).
     /// A process that does not exist, or is a zombie, is not an outsider: it can no longer be harmed.
-    static func isOutsider(_ pid: PID, of root: PID) -> Bool {
+    public static func isOutsider(_ pid: PID, of root: PID) -> Bool {
         guard pid > 0, pid != root, let s = stat(pid), s.state != "Z", s.state != "X" else { return false }
         var parent = s.ppid
         for _ in 0..<4096 {
@@ -141,7 +141,7 @@ enum ProcFS {
     ///
     /// Finds what no parent chain leads to any more: a process that left the session with `setsid()` and whose
     /// subreaper is gone. Processes of other users cannot be read and are not listed.
-    static func processes(withEnvironmentEntry entry: String) -> [PID] {
+    public static func processes(withEnvironmentEntry entry: String) -> [PID] {
         let wanted = Array(entry.utf8)
         return pids().filter { pid in
             guard let environ = read("/proc/\(pid)/environ", limit: 1 << 20) else { return false }
@@ -150,7 +150,7 @@ enum ProcFS {
     }
 
     /// Whether the process's executable looks like a Python interpreter.
-    static func isPython(_ pid: PID) -> Bool {
+    public static func isPython(_ pid: PID) -> Bool {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/\(pid)/exe", &buf, buf.count - 1)
         guard n > 0 else { return false }
@@ -158,34 +158,4 @@ enum ProcFS {
         let base = path.split(separator: "/").last.map(String.init) ?? path
         return base.hasPrefix("python")
     }
-}
-
-/// Splits a wait status into an exit code or a signal number.
-func decodeWaitStatus(_ status: Int32) -> (code: Int?, signal: Int?) {
-    let low = status & 0x7F
-    if low == 0 { return (Int((status >> 8) & 0xFF), nil) }
-    if low != 0x7F { return (nil, Int(low)) }
-    return (nil, nil)
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        String(self).trimmingCharacters(in: [" ", "\n", "\t"])
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
-    }
-}
-
-/// Seconds on CLOCK_MONOTONIC, the clock Python's `time.monotonic()` reads: shared by all processes.
-func monotonicNow() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
