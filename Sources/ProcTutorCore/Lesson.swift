@@ -57,9 +57,12 @@ public struct Lesson: Equatable, Sendable {
     public var quiz: [Question]
     /// Absolute path of the lesson folder.
     public var directory: String
+    /// Exercises checked against the real run of the student's code (`proctutor exercise`).
+    public var exercises: [Exercise]
 
     public init(id: String, number: Int, title: Localized, demos: [Demo], text: [Lang: Document],
-                quiz: [Question], directory: String) {
+                quiz: [Question], directory: String, exercises: [Exercise] = []) {
+        self.exercises = exercises
         self.id = id
         self.number = number
         self.title = title
@@ -73,6 +76,17 @@ public struct Lesson: Equatable, Sendable {
     public func demo(named name: String?) -> Demo? {
         guard let name else { return demos.first }
         return demos.first { $0.name == name }
+    }
+
+    /// The exercise with that id, or the first one when `id` is nil.
+    public func exercise(named id: String?) -> Exercise? {
+        guard let id else { return exercises.first }
+        return exercises.first { $0.id == id }
+    }
+
+    /// Absolute path of a file of the lesson folder (a demo's, an exercise's starter or solution).
+    public func path(of file: String) -> String {
+        directory.hasSuffix("/") ? directory + file : directory + "/" + file
     }
 
     /// Absolute path of a demo's program.

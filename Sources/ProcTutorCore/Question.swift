@@ -43,6 +43,20 @@ public enum Observation: Equatable, Sendable {
     case unretrievedFailures
     /// Output lines (any process, any stream) that contain the text.
     case linesContaining(String)
+    /// Processes whose parent is the main process (its logical parent under forkserver).
+    case children
+    /// Processes that had ended but were not yet waited for when the main process exited.
+    case zombiesAtExit
+    /// Processes still alive when their parent exited (the kernel gave them to a subreaper or PID 1).
+    case orphansAdopted
+    /// Processes that their own parent never waited for (someone else collected them, or nobody did).
+    case unreapedChildren
+    /// Pool tasks that returned a result.
+    case tasksDone
+    /// Distinct processes that printed at least one line.
+    case pidsWriting
+    /// Output lines containing the text that a process other than the main one wrote.
+    case childLinesContaining(String)
 
     /// The name used in lesson files.
     public var name: String {
@@ -55,6 +69,13 @@ public enum Observation: Equatable, Sendable {
         case .failedTasks: "failed_tasks"
         case .unretrievedFailures: "unretrieved_failures"
         case .linesContaining: "lines_containing"
+        case .children: "children"
+        case .zombiesAtExit: "zombies_at_exit"
+        case .orphansAdopted: "orphans_adopted"
+        case .unreapedChildren: "unreaped_children"
+        case .tasksDone: "tasks_done"
+        case .pidsWriting: "pids_writing"
+        case .childLinesContaining: "child_lines_containing"
         }
     }
 }

@@ -26,18 +26,23 @@ public struct LessonProgress: Codable, Equatable, Sendable {
     public var done: Bool
     public var bestScore: QuizScore?
     public var lastScore: QuizScore?
+    /// Ids of the lesson's exercises the student's code has passed (every check), sorted.
+    public var exercisesPassed: [String]
 
-    public init(done: Bool = false, bestScore: QuizScore? = nil, lastScore: QuizScore? = nil) {
+    public init(done: Bool = false, bestScore: QuizScore? = nil, lastScore: QuizScore? = nil,
+                exercisesPassed: [String] = []) {
         self.done = done
         self.bestScore = bestScore
         self.lastScore = lastScore
+        self.exercisesPassed = exercisesPassed
     }
 
     /// Both records combined: done if either is, the better best score, the later last score.
     public func merged(with other: LessonProgress) -> LessonProgress {
         LessonProgress(done: done || other.done,
                        bestScore: Self.pick(bestScore, other.bestScore) { $0.isBetter(than: $1) },
-                       lastScore: Self.pick(lastScore, other.lastScore) { $0.at > $1.at })
+                       lastScore: Self.pick(lastScore, other.lastScore) { $0.at > $1.at },
+                       exercisesPassed: Array(Set(exercisesPassed + other.exercisesPassed)).sorted())
     }
 
     static func pick(_ a: QuizScore?, _ b: QuizScore?, _ prefer: (QuizScore, QuizScore) -> Bool) -> QuizScore? {
@@ -46,13 +51,26 @@ public struct LessonProgress: Codable, Equatable, Sendable {
         return prefer(b, a) ? b : a
     }
 
-    private enum CodingKeys: String, CodingKey { case done, bestScore = "best_score", lastScore = "last_score" }
+    private enum CodingKeys: String, CodingKey {
+        case done, bestScore = "best_score", lastScore = "last_score", exercisesPassed = "exercises_passed"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         done = try c.decodeIfPresent(Bool.self, forKey: .done) ?? false
         bestScore = try c.decodeIfPresent(QuizScore.self, forKey: .bestScore)
         lastScore = try c.decodeIfPresent(QuizScore.self, forKey: .lastScore)
+        // Files written before exercises existed have no such key.
+        exercisesPassed = try c.decodeIfPresent([String].self, forKey: .exercisesPassed) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(done, forKey: .done)
+        try c.encodeIfPresent(bestScore, forKey: .bestScore)
+        try c.encodeIfPresent(lastScore, forKey: .lastScore)
+        // Left out while empty, so a file without exercises reads as it did before.
+        if !exercisesPassed.isEmpty { try c.encode(exercisesPassed, forKey: .exercisesPassed) }
     }
 }
 
@@ -86,6 +104,13 @@ public struct StudentProgress: Codable, Equatable, Sendable {
     public mutating func recordFinishedQuiz(lesson id: String, score: QuizScore) {
         recordQuiz(lesson: id, score: score)
         if Grading.passes(correct: score.correct, total: score.total) { markDone(lesson: id) }
+    }
+
+    /// The student's code passed every check of an exercise.
+    public mutating func recordExercisePassed(lesson id: String, exercise: String) {
+        var p = self[lesson: id]
+        if !p.exercisesPassed.contains(exercise) { p.exercisesPassed = (p.exercisesPassed + [exercise]).sorted() }
+        self[lesson: id] = p
     }
 
     public mutating func markDone(lesson id: String) {

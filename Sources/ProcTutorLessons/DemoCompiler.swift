@@ -25,7 +25,13 @@ for path in sys.argv[1:]:
     /// One problem per demo that does not compile (or one problem if Python cannot be run at all).
     /// - Parameter python: the interpreter, looked up on `PATH` when it has no slash.
     public static func check(_ lessons: [Lesson], python: String = "python3") -> [Diagnostic] {
-        let files = lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
+        let demos = lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
+        // Exercise starters and solutions must compile too: a starter is for fixing, not for a syntax hunt.
+        let exercises = lessons.flatMap { lesson in
+            lesson.exercises.flatMap { [lesson.path(of: $0.starter), lesson.path(of: $0.solution)] }
+        }
+        var seen: Set<String> = []
+        let files = (demos + exercises).filter { seen.insert($0).inserted }
             .filter { FileManager.default.fileExists(atPath: $0) }
         return check(files: files, python: python)
     }

@@ -26,8 +26,17 @@ public struct LessonCheck: Sendable {
             lessonCount = 0
             problems = [Diagnostic(path: directory, "\(error)")]
         }
-        // Stable order: by file, then position, so output is the same on every machine.
-        problems = problems.enumerated().sorted { a, b in
+        problems = Self.sorted(problems)
+    }
+
+    /// Adds problems found elsewhere (the exercises' runs), keeping the order.
+    public mutating func add(_ more: [Diagnostic]) {
+        problems = Self.sorted(problems + more)
+    }
+
+    /// Stable order: by file, then position, so output is the same on every machine.
+    static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
+        problems.enumerated().sorted { a, b in
             let ka = (a.element.path, a.element.line ?? 0, a.element.column ?? 0, a.offset)
             let kb = (b.element.path, b.element.line ?? 0, b.element.column ?? 0, b.offset)
             return ka < kb

@@ -5,13 +5,13 @@ import ProcTutorCore
 public enum LessonListing {
     public static func lines(_ lessons: [Lesson], progress: StudentProgress, lang: Lang) -> [String] {
         let header: [String] = lang == .zh
-            ? ["#", "编号", "标题", "完成", "测验最好", "测验上次"]
-            : ["#", "id", "title", "done", "quiz best", "quiz last"]
+            ? ["#", "编号", "标题", "完成", "测验最好", "测验上次", "练习"]
+            : ["#", "id", "title", "done", "quiz best", "quiz last", "exercises"]
         var rows: [[String]] = [header]
         for l in lessons {
             let p = progress[lesson: l.id]
             rows.append([String(l.number), l.id, l.title[lang], p.done ? "✓" : "-",
-                         score(p.bestScore), score(p.lastScore)])
+                         score(p.bestScore), score(p.lastScore), exercises(l, p)])
         }
         let widths = (0..<header.count).map { c in rows.map { TextWidth.of($0[c]) }.max() ?? 0 }
         var out = rows.map { row in
@@ -25,6 +25,13 @@ public enum LessonListing {
                                    : "Last lesson: \(last.number) (\(last.id))")
         }
         return out
+    }
+
+    /// Exercises passed of the lesson's exercises (`1/1`), or `-` for a lesson without any.
+    static func exercises(_ lesson: Lesson, _ p: LessonProgress) -> String {
+        guard !lesson.exercises.isEmpty else { return "-" }
+        let passed = lesson.exercises.filter { p.exercisesPassed.contains($0.id) }.count
+        return "\(passed)/\(lesson.exercises.count)"
     }
 
     static func score(_ s: QuizScore?) -> String {

@@ -42,6 +42,11 @@ public enum LessonLoader {
                                        "demo file '\(demo.file)' does not exist in the lesson folder"))
         }
 
+        for (name, node) in file.exerciseFiles where !Paths.isFile(Paths.join(folder, name)) {
+            problems.append(Diagnostic(path: yamlPath, line: node.mark?.line, column: node.mark?.column,
+                                       "exercise file '\(name)' does not exist in the lesson folder"))
+        }
+
         var documents: [Lang: Document] = [:]
         for lang in Lang.allCases {
             guard let (name, node) = file.textFiles[lang] else { continue }
@@ -112,7 +117,7 @@ public enum LessonLoader {
             return LoadedLesson(problems: problems)
         }
         let lesson = Lesson(id: id, number: number, title: title, demos: file.demos, text: documents,
-                            quiz: file.quiz, directory: Paths.standardized(folder))
+                            quiz: file.quiz, directory: Paths.standardized(folder), exercises: file.exercises)
         return LoadedLesson(lesson: lesson, problems: problems, numberLine: file.numberNode?.mark?.line,
                             numberColumn: file.numberNode?.mark?.column)
     }

@@ -20,6 +20,9 @@ struct LessonFile {
     var quizItemCount = 0
     /// The node of the `quiz` key's value (or the root), to position "too few questions".
     var quizNode: Node?
+    var exercises: [Exercise] = []
+    /// Each exercise's starter and solution file names with their nodes, to position "file not found".
+    var exerciseFiles: [(name: String, node: Node)] = []
 }
 
 /// Reads a `lesson.yaml` text. Pure: no file access.
@@ -32,7 +35,7 @@ enum LessonParser {
         var file = LessonFile()
         guard let root = r.compose(text) else { return (file, r.problems) }
         guard let f = r.fields(root, "lesson.yaml", required: ["id", "number", "title", "demos", "text"],
-                               optional: ["quiz"]) else { return (file, r.problems) }
+                               optional: ["quiz", "exercises"]) else { return (file, r.problems) }
 
         if let node = f["id"], let id = r.string(node, "'id'") {
             if id != folderName {
@@ -56,6 +59,9 @@ enum LessonParser {
         if let node = f["quiz"], node.scalar?.string.isEmpty != true {
             file.quiz = QuizParser.parse(node, demos: file.demos.map(\.name), &r)
             file.quizItemCount = node.sequence?.count ?? 0
+        }
+        if let node = f["exercises"] {
+            (file.exercises, file.exerciseFiles) = ExerciseParser.parse(node, &r)
         }
         return (file, r.problems)
     }

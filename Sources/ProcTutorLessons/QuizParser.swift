@@ -179,16 +179,17 @@ enum QuizParser {
         return .predict(observation: observation, demo: demo, startMethod: method)
     }
 
-    /// `processes`, `max_alive`, … or `{ lines_containing: "text" }`.
-    private static func observation(_ node: Node, _ what: String, _ r: inout YAMLReader) -> Observation? {
-        let names = Observation.countNames + ["{lines_containing: \"text\"}"]
+    /// `processes`, `max_alive`, … or `{ lines_containing: "text" }` (also used by exercise checks).
+    static func observation(_ node: Node, _ what: String, _ r: inout YAMLReader) -> Observation? {
+        let names = Observation.countNames + Observation.textNames.map { "{\($0): \"text\"}" }
         if let map = node.mapping {
-            guard map.count == 1, let (k, v) = map.first, k.scalar?.string == Observation.linesContaining("").name else {
+            guard map.count == 1, let (k, v) = map.first, let key = k.scalar?.string,
+                  Observation.textNames.contains(key) else {
                 r.report(node, "the 'observe' of \(what) must be one of: \(names.joined(separator: ", "))")
                 return nil
             }
-            guard let text = r.string(v, "the text of 'lines_containing' in \(what)") else { return nil }
-            return .linesContaining(text)
+            guard let text = r.string(v, "the text of '\(key)' in \(what)") else { return nil }
+            return Observation(name: key, text: text)
         }
         guard let name = node.scalar?.string else {
             r.report(node, "the 'observe' of \(what) must be one of: \(names.joined(separator: ", "))")
@@ -196,12 +197,14 @@ enum QuizParser {
         }
         if let o = Observation(name: name) { return o }
         var m = "unknown observation '\(name)' in \(what)"
-        if let near = Suggest.closest(to: name, in: Observation.countNames + ["lines_containing"]) {
+        if let near = Suggest.closest(to: name, in: Observation.countNames + Observation.textNames) {
             m += "; did you mean '\(near)'?"
         } else {
             m += "; use one of: \(names.joined(separator: ", "))"
         }
-        if name == "lines_containing" { m = "'lines_containing' in \(what) needs its text: observe: { lines_containing: \"…\" }" }
+        if Observation.textNames.contains(name) {
+            m = "'\(name)' in \(what) needs its text: observe: { \(name): \"…\" }"
+        }
         r.report(node, m)
         return nil
     }

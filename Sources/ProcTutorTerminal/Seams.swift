@@ -44,6 +44,8 @@ public struct TutorialHooks {
     /// Work started before the first frame that the first frame must not wait for (the code's colours): each
     /// fd joins the loop's one poll, and the loop redraws after each wake-up.
     public var background: [BackgroundWork] = []
+    /// Runs $EDITOR on the file (`.openEditor`) while the loop has given the terminal back; returns when it exits.
+    public var openEditor: (_ path: String) -> Void = { _ in }
 
     public init(update: @escaping (AppMsg) -> [AppCommand], view: @escaping () -> any CellGrid,
                 startRun: @escaping (String, StartMethod?) throws -> any DemoRun,
@@ -61,6 +63,8 @@ public struct BackgroundWork {
     public var fd: Int32
     public var readable: () -> Bool
     public var cancel: () -> Void
+    /// Messages for the app after `readable` (a watched file was saved), sent as if they had arrived.
+    public var messages: () -> [AppMsg] = { [] }
 
     public init(fd: Int32, readable: @escaping () -> Bool, cancel: @escaping () -> Void) {
         self.fd = fd
@@ -75,11 +79,13 @@ public enum LoopExit: Equatable, Sendable {
     case quit
     /// A signal told us to go (SIGINT/Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) or the terminal went away.
     case signal(Int32)
+    /// The student asked for this lesson's exercise (`x`): the caller opens it, then the tutorial again.
+    case openExercise(String)
 
     /// The conventional exit status: 0, or 128 + the signal.
     public var exitCode: Int32 {
         switch self {
-        case .quit: 0
+        case .quit, .openExercise: 0
         case .signal(let sig): 128 + sig
         }
     }

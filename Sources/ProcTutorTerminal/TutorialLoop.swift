@@ -97,6 +97,7 @@ public final class TutorialLoop {
             let finished = Set(readyJobs.filter { jobs[$0].readable() })
             background = jobs.indices.filter { !finished.contains($0) }.map { jobs[$0] }
             dirty = true
+            for i in readyJobs { for msg in jobs[i].messages() where exit == nil { send(msg) } }
         }
         let now = Clock.monotonic()
         if let saveDue, now >= saveDue { saveNow() }
@@ -219,6 +220,16 @@ public final class TutorialLoop {
             }
         case .quit:
             finish(.quit)
+        case let .openExercise(id):
+            finish(.openExercise(id))
+        case let .openEditor(path):
+            // As Ctrl-Z does: the terminal goes to the editor, and comes back repainted.
+            screen.suspend()
+            hooks.openEditor(path)
+            signals.reinstall()
+            screen.resumeAfterSuspend()
+            let size = screen.refreshSize()
+            send(.resize(width: size.width, height: size.height))
         }
     }
 

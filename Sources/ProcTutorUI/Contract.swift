@@ -72,6 +72,11 @@ public enum AppMsg: Equatable, Sendable {
     case runEnded
     /// A clock tick while a run is on screen; `now` is seconds since the run started.
     case tick(now: Double)
+    /// `proctutor exercise`: the student's file was saved (or came back), or removed.
+    case exerciseFileSaved
+    case exerciseFileRemoved
+    /// The saved file does not compile: Python's own message and position (the run still shows the traceback).
+    case exerciseFileProblem(String)
     /// A frame of a replay that plays (sent about 30 times a second while `App.wantsFrames`); `wall` is any
     /// monotonic clock in seconds.
     case frame(wall: Double)
@@ -88,5 +93,9 @@ public enum AppCommand: Equatable, Sendable {
     case resumeRun
     /// Persist progress (the backend owns the progress store).
     case saveProgress
+    /// Give the terminal to $EDITOR on this file, take it back when the editor exits.
+    case openEditor(path: String)
+    /// Leave the tutorial to open this lesson's exercise (`x`); the tutorial comes back after it.
+    case openExercise(lessonID: String)
     case quit
 }

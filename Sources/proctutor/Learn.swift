@@ -78,6 +78,21 @@ struct Learn: ParsableCommand {
                                       runs: RunStore(environment: environment))
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
+        if case let .openExercise(id) = exit, let lesson = library.lessons.first(where: { $0.id == id }),
+           let exercise = lesson.exercises.first {
+            // `x`: the lesson's exercise, then the tutorial again at that lesson.
+            do {
+                try ExerciseSession.open(lesson: lesson, exercise: exercise, python: python ?? "python3", reset: false,
+                                         plain: false, lang: lang)
+            } catch let code as ExitCode where code.rawValue > 2 {
+                throw code
+            } catch {
+                printError("proctutor: \(error)")
+            }
+            try fullScreen(library: library, at: lesson, lang: lang, store: store, progress: store.load().0,
+                           notes: [], environment: environment)
+            return
+        }
         if let fallback = LocaleSetup.fallback { printError(LocaleSetup.note(fallback, lang: lang)) }
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }

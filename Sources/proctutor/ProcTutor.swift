@@ -22,7 +22,7 @@ struct ProcTutor: ParsableCommand {
             (default ~/.local/state/proctutor/). --lang zh|en defaults from LC_ALL, LC_MESSAGES and LANG.
             """,
         version: ProcTutorVersion.current,
-        subcommands: [Learn.self, Run.self, WatchCommand.self, ReplayCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
+        subcommands: [Learn.self, Run.self, WatchCommand.self, ExerciseCommand.self, ReplayCommand.self, Lessons.self, Quiz.self, Check.self, Supervise.self],
         defaultSubcommand: Learn.self
     )
 

@@ -101,7 +101,9 @@ final class TutorialSession {
     private func save() {
         guard let store else { return }
         let results = state.unsavedQuizResults
-        let current = state.lesson?.id
+        // The exercise's scratch lesson is not a lesson to resume at.
+        let current = state.exercise == nil ? state.lesson?.id : nil
+        let passed = state.exercise.flatMap { $0.unsavedPass ? ($0.lessonID, $0.exercise.id) : nil }
         let now = Date()
         let (saved, problems) = store.update { progress in
             for (id, result) in results.sorted(by: { $0.key < $1.key }) {
@@ -109,7 +111,9 @@ final class TutorialSession {
                                             score: QuizScore(correct: result.correct, total: result.total, at: now))
             }
             if let current { progress.open(lesson: current, at: now) }
+            if let passed { progress.recordExercisePassed(lesson: passed.0, exercise: passed.1) }
         }
+        if passed != nil { state.exercise?.unsavedPass = false }
         state.progressSaved(saved)
         self.problems += problems
     }

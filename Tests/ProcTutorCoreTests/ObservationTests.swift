@@ -73,6 +73,9 @@ import Testing
         for o in Observation.simpleCases { #expect(Observation(name: o.name) == o) }
         #expect(Observation(name: "lines_containing") == nil)
         #expect(Observation(name: "nope") == nil)
-        #expect(Observation.countNames.count == 7)
+        // The quiz's seven and the six exercises added (issue 18).
+        #expect(Observation.countNames.count == 13)
+        #expect(Observation(name: "child_lines_containing", text: "x") == .childLinesContaining("x"))
+        #expect(Observation(name: "processes", text: "x") == nil)
     }
 }

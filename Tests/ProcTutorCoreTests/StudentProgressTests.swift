@@ -5,6 +5,25 @@ import Testing
 @Suite struct StudentProgressTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
+    /// Passed exercises: recorded once, merged as a union, and a file from before exercises still reads.
+    @Test func exercisesPassed() throws {
+        var a = StudentProgress(), b = StudentProgress()
+        a.recordExercisePassed(lesson: "01", exercise: "two")
+        b.recordExercisePassed(lesson: "01", exercise: "one")
+        b.recordExercisePassed(lesson: "01", exercise: "two")
+        #expect(a.merged(with: b)[lesson: "01"].exercisesPassed == ["one", "two"])
+        let old = #"{"version":1,"lessons":{"01":{"done":true}}}"#
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let p = try decoder.decode(StudentProgress.self, from: Data(old.utf8))
+        #expect(p[lesson: "01"] == LessonProgress(done: true))
+        let data = try JSONEncoder().encode(a)
+        #expect(String(decoding: data, as: UTF8.self).contains(#""exercises_passed":["two"]"#))
+        #expect(try JSONDecoder().decode(StudentProgress.self, from: data) == a)
+        // Without exercises the key is left out: an old reader sees the file it knows.
+        #expect(!String(decoding: try JSONEncoder().encode(p), as: UTF8.self).contains("exercises"))
+    }
+
     @Test func recordQuizKeepsBestAndLast() {
         var p = StudentProgress()
         p.recordQuiz(lesson: "01", score: QuizScore(correct: 4, total: 6, at: t0))

@@ -12,7 +12,7 @@ import ProcTutorCore
         ("wrong-type", ["01-hello/lesson.yaml:2:9: 'number' must be a whole number, not \"one\""]),
         ("quoted-number", ["01-hello/lesson.yaml:2:9: 'number' must be a number, written without quotes"]),
         ("number-zero", ["01-hello/lesson.yaml:2:9: 'number' must be 1 or more, not 0"]),
-        ("unknown-key", ["01-hello/lesson.yaml:3:1: unknown key 'author' in lesson.yaml; expected one of: id, number, title, demos, text, quiz"]),
+        ("unknown-key", ["01-hello/lesson.yaml:3:1: unknown key 'author' in lesson.yaml; expected one of: id, number, title, demos, text, quiz, exercises"]),
         ("misspelt-key", [
             "01-hello/lesson.yaml:14:5: question 'fork-fail' is missing the required key 'explanation'",
             "01-hello/lesson.yaml:22:5: unknown key 'explanaton' in question 'fork-fail'; did you mean 'explanation'?",
@@ -50,6 +50,14 @@ import ProcTutorCore
             "01-hello/lesson.yaml:14:3: warning: in English, the right answer is the longest choice in 2 of the quiz's 3 single-choice questions (fork-fail, pid-of-parent); give some distractors the answer's length, so that picking the longest choice does not pay",
         ]),
         ("few-questions", ["01-hello/lesson.yaml:14:3: warning: the quiz has 2 questions; give at least 6"]),
+        ("exercise-bad-observe", ["01-hello/lesson.yaml:64:18: unknown observation 'childrn' in check 1 of exercise 'fork-one'; did you mean 'children'?"]),
+        ("exercise-bad-expect", ["01-hello/lesson.yaml:65:17: the 'expect' of check 1 of exercise 'fork-one' has min 3 above max 2; no run could pass"]),
+        ("exercise-missing-starter", ["01-hello/lesson.yaml:59:14: exercise file 'start.py' does not exist in the lesson folder"]),
+        ("exercise-order-count", ["01-hello/lesson.yaml:64:16: the 'order' of check 1 of exercise 'fork-one' lists two texts, [\"printed first\", \"printed after\"]; it has 1"]),
+        ("exercise-missing-hints", [
+            "01-hello/lesson.yaml:56:5: exercise 'fork-one' is missing the required key 'hints'",
+            "01-hello/lesson.yaml:64:23: 'start_method' must be fork, spawn or forkserver, not \"threads\"",
+        ]),
         ("no-lesson-yaml", ["01-hello: no lesson.yaml in this folder; every lesson folder needs one (see lessons/README.md)"]),
     ]
 

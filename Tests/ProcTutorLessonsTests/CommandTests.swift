@@ -117,9 +117,9 @@ import Testing
         let r = try Self.run(["lessons", "--lang", "en", "--lessons", Fixture.good], env: env)
         #expect(r.status == 0)
         #expect(r.stdout == """
-            #  id        title             done  quiz best  quiz last
-            1  01-hello  Hello, processes  -     -          -
-            2  02-pool   The pool          -     -          -
+            #  id        title             done  quiz best  quiz last  exercises
+            1  01-hello  Hello, processes  -     -          -          -
+            2  02-pool   The pool          -     -          -          -
 
             Last lesson: 2 (02-pool)
 
@@ -191,12 +191,12 @@ import Testing
         // The man page comes from the command tree: every subcommand a user can type is in it, the hidden one
         // is marked internal.
         let manual = try String(contentsOfFile: prefix + "/share/man/man1/proctutor.1", encoding: .utf8)
-        for command in ["learn", "run", "watch", "replay", "lessons", "quiz", "check"] {
+        for command in ["learn", "run", "watch", "exercise", "replay", "lessons", "quiz", "check"] {
             #expect(manual.contains(".It Em \(command)"), "proctutor(1) lacks \(command)")
         }
         #expect(manual.contains("Internal:"))
         // From another folder, with no hint: the installed lessons are found before the checkout's.
-        let r = try CommandTests.run(["check"], executable: bin, cwd: "/")
+        let r = try CommandTests.run(["check", "--skip-exercises"], executable: bin, cwd: "/")
         #expect(r.status == 0)
         #expect(r.stdout == "checked 5 lessons in \(lessons): 0 errors, 0 warnings\n")
         let l = try CommandTests.run(["lessons", "--lang", "en"], env: ["XDG_STATE_HOME": prefix + "/state"],

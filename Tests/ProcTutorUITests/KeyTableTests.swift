@@ -85,6 +85,10 @@ import ProcTutorCore
         add("quiz, score with a wrong answer", quiz)
 
         add("watch", Watch.state(program: "/tmp/w.py", timeout: 10, lang: .en, width: 120, height: 40))
+        add("exercise", ExerciseFixtures.state(width: 120, height: 40, lang: .en, hints: 0))
+        var withExercise = idle
+        withExercise.lessons[withExercise.lessonIndex].exercises = [ExerciseFixtures.exercise]
+        add("a lesson with an exercise", withExercise)
         return out
     }
 
@@ -108,6 +112,7 @@ import ProcTutorCore
         var run: RunState?, history: Int?, cursor: TimeCursor?, overlay: Overlay?, overlayScroll: Int
         var quiz: QuizSession?, results: [String: QuizResult], unsaved: [String: QuizResult], superseded: Int
         var repeats: [Int]?, repeatsCancelled: Bool?, tally: Tally?
+        var exercise: ExerciseMode?
     }
 
     static func fingerprint(_ s: AppState) -> Fingerprint {
@@ -117,7 +122,7 @@ import ProcTutorCore
                     overlay: s.overlay, overlayScroll: s.overlayScroll, quiz: s.quiz, results: s.quizResults,
                     unsaved: s.unsavedQuizResults, superseded: s.supersededRuns,
                     repeats: s.repeatRuns.map { [$0.total, $0.finished.count, $0.selected] },
-                    repeatsCancelled: s.repeatRuns?.cancelled, tally: s.repeatRuns?.tally)
+                    repeatsCancelled: s.repeatRuns?.cancelled, tally: s.repeatRuns?.tally, exercise: s.exercise)
     }
 
     @Test func everyKeyThatActsIsBoundAndEveryBindingActs() {

@@ -45,6 +45,12 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         }
     }
 
+    /// `proctutor exercise`: the checklist in the lesson pane (each check ✓/✗ with the observed value and what
+    /// was wrong, a hint asked for) beside the live panes of the student's run (issue 18).
+    @Test func exerciseChecklist() {
+        everyLanguage { w, h, lang in ExerciseFixtures.state(width: w, height: h, lang: lang) }
+    }
+
     /// The reading layout: the lesson text half the screen, the code pane as tall as the demo, the table as
     /// tall as its rows, the output the rest; finished rows plain.
     @Test func readingLayoutMidRun() {

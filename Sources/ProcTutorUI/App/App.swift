@@ -28,6 +28,8 @@ public enum App {
             state.run?.ended = true
             state.run?.paused = false
             state.settleHistory()
+            // The exercise: the checklist is what matters, so no slow replay of a short run.
+            if state.exercise != nil { return Exercises.runEnded(&state) ?? [] }
             // An open quit question stays: the y typed a moment after the run ended still quits.
             // During `n` the next run starts at once; a slow replay would only be cut off.
             if state.repeatRuns.map({ !$0.isDone }) ?? false { return Repeating.runEnded(&state) }
@@ -44,6 +46,14 @@ public enum App {
             return []
         case let .key(key):
             return Keys.handle(&state, key)
+        case .exerciseFileSaved:
+            return Exercises.saved(&state)
+        case .exerciseFileRemoved:
+            Exercises.removed(&state)
+            return []
+        case let .exerciseFileProblem(message):
+            state.exercise?.note = ExerciseTexts.doesNotCompile(message)
+            return []
         }
     }
 

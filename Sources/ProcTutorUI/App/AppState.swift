@@ -114,6 +114,8 @@ public struct AppState: Sendable {
     /// First line shown in a scrolling overlay (help, failures).
     public var overlayScroll = 0
     public var quiz: QuizSession?
+    /// `proctutor exercise`: the exercise being done (the lesson pane is its checklist); nil otherwise.
+    public var exercise: ExerciseMode?
     /// Runs that were replaced (re-run, lesson change) while still going: the backend still delivers their last
     /// events and one `.runEnded` each, which must not reach the run on screen.
     var supersededRuns = 0

@@ -131,6 +131,18 @@ enum KeyTable {
                 (s.lesson?.quiz.isEmpty ?? true) ? nil : ("Q", S.kQuiz[s.lang], 7)
             }),
         ], shown: hasQuiz),
+        KeyRow("x", "打开本课的练习：改你自己的代码，每次保存都对照真实运行检查",
+               "open this lesson's exercise: edit your own code, every save checked against its real run", [
+            KeyBinding(c("x"), .openExercise, bar: { s in
+                s.exercise == nil && !(s.lesson?.exercises.isEmpty ?? true) && s.quiz == nil ? ("x", S.kExercise[s.lang], 6) : nil
+            }),
+        ], shown: { $0.exercise == nil && !($0.lesson?.exercises.isEmpty ?? true) }),
+        KeyRow("h  S  E", "练习：下一条提示 / 参考答案（通过前先问）/ 用 $EDITOR 编辑",
+               "exercise: next hint / the solution (asks before you pass) / edit in $EDITOR", [
+            KeyBinding(c("h"), .exerciseHint, bar: { s in s.exercise != nil ? ("h", S.kHint[s.lang], 8) : nil }),
+            KeyBinding(c("S"), .exerciseSolution, bar: { s in s.exercise != nil ? ("S", S.kSolution[s.lang], 6) : nil }),
+            KeyBinding(c("E"), .exerciseEdit, bar: { s in s.exercise != nil ? ("E", S.kEdit[s.lang], 9) : nil }),
+        ], shown: { $0.exercise != nil }),
         KeyRow("a b c  1 2 3", "测验中：选择答案，确认前可以改（多选题：切换）",
                "in the quiz: choose, change until you confirm (multiple: toggle)", [
             KeyBinding([.choice], .choose, in: [.quizSingle], bar: { s in
@@ -239,7 +251,8 @@ enum KeyTable {
             var head: [KeyAction] = s.cursor != nil ? time + [.stop, .run] : [.run, .stop, .togglePlay, .freeze, .step(1)]
             if let r = s.repeatRuns, !r.isDone { head = [.stop] + head.filter { $0 != .stop } }
             return head + [.repeatRuns, .tally, .lesson(1), .focus(1), .zoom, .hideText, .scroll(.line(1)), .variant,
-                           .method, .outputMode, .failures, .openQuiz, .help, .quit]
+                           .method, .outputMode, .failures, .openQuiz, .openExercise, .exerciseEdit, .exerciseHint,
+                           .exerciseSolution, .help, .quit]
         case .quizSingle, .quizMultiple: return [.choose, .confirmChoice, .leaveQuiz]
         case .quizText: return [.submitText, .leaveQuiz]
         case .quizWaiting: return [.stop, .focus(1), .leaveQuiz]

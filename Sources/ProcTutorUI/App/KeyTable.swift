@@ -20,6 +20,8 @@ enum KeyAction: Hashable, Sendable {
     case focus(Int), zoom, hideText
     case scroll(Step), wheel(Int), click
     case openQuiz, help, quit
+    // The exercise (`proctutor exercise`, and `x` in the tutorial)
+    case exerciseHint, exerciseSolution, exerciseEdit, openExercise
     // The quiz
     case choose, moveChoice(Int), confirmChoice
     case type, deleteChar, submitText

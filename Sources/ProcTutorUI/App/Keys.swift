@@ -37,6 +37,16 @@ enum Keys {
             return [.quit]
         case .help:
             s.overlay = .help
+        case .exerciseHint:
+            Exercises.hint(&s)
+        case .exerciseSolution:
+            Exercises.solution(&s)
+        case .exerciseEdit:
+            guard let ex = s.exercise else { return [] }
+            return [.openEditor(path: ex.path)]
+        case .openExercise:
+            guard s.exercise == nil, let lesson = s.lesson, !lesson.exercises.isEmpty else { return [] }
+            return (s.isRunning ? [.stopRun] : []) + [.saveProgress, .openExercise(lessonID: lesson.id)]
         case .run:
             return startRun(&s)
         case .stop:

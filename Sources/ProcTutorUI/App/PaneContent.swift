@@ -50,14 +50,15 @@ enum LessonPane {
 
     static func content(_ s: AppState, width: Int) -> PaneContent {
         guard let lesson = s.lesson else { return PaneContent(title: S.lesson[s.lang], lines: []) }
-        let doc = lesson.text[s.lang] ?? lesson.text.values.first ?? Document(blocks: [])
+        let doc = s.exercise.map { Exercises.document($0, lang: s.lang) }
+            ?? lesson.text[s.lang] ?? lesson.text.values.first ?? Document(blocks: [])
         var lines = LessonPane.layouts.lines(doc, width: width, layout: DocumentView.lines)
         if !lesson.quiz.isEmpty {
             lines.append(StyledLine())
             for l in TextWidth.wrap(S.endOfText[s.lang], width: width) { lines.append(StyledLine(l, Theme.hint)) }
         }
         let saved = s.progress[lesson: lesson.id]
-        let done = saved.done || s.quizResults[lesson.id]?.passed == true ? "✓ " : ""
+        let done = saved.done || s.quizResults[lesson.id]?.passed == true || s.exercise?.passed == true ? "✓ " : ""
         // A lone lesson (`proctutor watch`) has no place in a sequence to show.
         let position = s.lessons.count > 1 ? "\(lesson.number)/\(s.lessons.count) " : ""
         let title = "\(position)\(done)\(lesson.title[s.lang])"

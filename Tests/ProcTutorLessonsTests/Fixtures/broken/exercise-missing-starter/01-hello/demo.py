@@ -1,0 +1,6 @@
+import os
+
+pid = os.fork()
+print("hi from", "child" if pid == 0 else "parent")
+if pid:
+    os.waitpid(pid, 0)
