@@ -163,8 +163,7 @@ public struct RunAssembler {
             garbageLines += 1
             if !garbageNoticed {
                 garbageNoticed = true
-                emit(Event(t: lastT, .notice(text: "ignored a line in the event channel that is not a tracer record "
-                    + "(something other than the tracer wrote into it)")))
+                emit(Event(t: lastT, .notice(text: EngineWords.garbageLineNotice)))
             }
             return
         }
@@ -172,8 +171,7 @@ public struct RunAssembler {
             garbageLines += 1
             if !forgeryNoticed {
                 forgeryNoticed = true
-                emit(Event(t: lastT, .notice(text: "ignored a record in the event channel about process \(pid), "
-                    + "which is not part of this run")))
+                emit(Event(t: lastT, .notice(text: EngineWords.forgedRecordNotice(pid: pid))))
             }
             return
         }
@@ -409,7 +407,7 @@ public struct RunAssembler {
             exit(pid, code: procs[pid]!.hint, signal: nil, at: procs[pid]!.goneAt ?? t)
         }
         if garbageLines > 0 {
-            emit(Event(t: t, .notice(text: "\(garbageLines) line(s) in the event channel were not tracer records")))
+            emit(Event(t: t, .notice(text: EngineWords.garbageCountNotice(garbageLines))))
         }
         let code: Int
         switch stopReason {

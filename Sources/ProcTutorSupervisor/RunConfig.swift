@@ -64,15 +64,20 @@ public struct RunConfig: Sendable, Codable, Equatable {
 public struct PrintStyle: Sendable, Codable, Equatable {
     public var json: Bool
     public var raw: Bool
+    /// The language of the plain lines' sentences (stop reasons, notices, the summary); NDJSON is always English.
+    public var lang: Lang
 
-    public init(json: Bool, raw: Bool) {
+    public init(json: Bool, raw: Bool, lang: Lang = .en) {
         self.json = json
         self.raw = raw
+        self.lang = lang
     }
 }
 
-/// Why a run could not start.
+/// Why a run could not start, in both languages (`description` is the English).
 public struct RunError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var message: Localized
+    public var description: String { message.en }
+    public init(zh: String, en: String) { message = Localized(zh: zh, en: en) }
+    public func text(_ lang: Lang) -> String { message[lang] }
 }
