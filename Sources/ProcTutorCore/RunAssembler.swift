@@ -38,6 +38,8 @@ public struct RunAssembler {
 
     /// The processes so far, folded from exactly the events returned.
     public private(set) var table = ProcessTable()
+    /// Births and ends at their own times (not raised to the stream's order): the summary's `max_alive`.
+    private var lifespans = Lifespans()
     /// Invalid lines seen in the event channel.
     public private(set) var garbageLines = 0
 
@@ -421,7 +423,7 @@ public struct RunAssembler {
             }
         }
         let unretrieved = failedJobs.filter { !retrievedJobs.contains($0) }.count
-        emit(Event(t: t, .summary(Summary(exitCode: code, processes: table.distinctPIDs, maxAlive: table.maxAlive,
+        emit(Event(t: t, .summary(Summary(exitCode: code, processes: table.distinctPIDs, maxAlive: lifespans.maxAlive,
                                           duration: t, unretrievedFailures: unretrieved))))
         return code
     }
@@ -440,6 +442,12 @@ public struct RunAssembler {
     /// decrease, so a reader can replay it, cut it at a moment or compare two of its events by `t` alone.
     private mutating func emit(_ e: Event) {
         var e = e
+        // Lifespans at the time each fact happened, before the stream's order raises it.
+        switch e.kind {
+        case let .start(pid, ppid, _, _, _): lifespans.born(pid, parent: ppid, at: e.t)
+        case let .exit(pid, _, _), let .reaped(pid, _): lifespans.ended(pid, at: e.t)
+        default: break
+        }
         if e.t < lastEmitted { e.t = lastEmitted } else { lastEmitted = e.t }
         table.apply(e)
         out.append(e)
