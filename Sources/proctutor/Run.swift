@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
     @Flag(help: "Also print the raw stdout/stderr stream as the terminal would have shown it.")
     var raw = false
 
-    @Option(help: "Which of a lesson's demos to run (lesson 5: original, fixed).")
+    @Option(help: "Which of a lesson's demos to run (lesson 5: original, original-spawn, surfaced, fixed).")
     var variant: String?
 
     @Option(help: "Stop the whole tree after this many seconds (exit 124; default: the demo's timeout, else 60).")
