@@ -202,11 +202,11 @@ struct RepeatedRun {
             guard let last = events.last, case let .summary(s) = last.kind else { continue }
             if s.exitCode != 0 { exitCode = s.exitCode }
             let line = json ? EventJSON.encode(last)
-                : "run \(i)/\(count): " + PlainFormat.line(last, lang: lang).drop { $0 != " " }.drop { $0 == " " }
+                : (lang == .zh ? "第 \(i)/\(count) 次：" : "run \(i)/\(count): ") + PlainFormat.line(last, lang: lang).drop { $0 != " " }.drop { $0 == " " }
             writeText(1, line + "\n")
         }
         let text = json ? tally.json(t: monotonicSeconds() - began, interrupted: interrupted) + "\n"
-            : tally.plainLines(interrupted: interrupted).map { $0 + "\n" }.joined()
+            : tally.plainLines(interrupted: interrupted, lang: lang).map { $0 + "\n" }.joined()
         writeText(1, text)
         return interrupted ? 130 : exitCode
     }

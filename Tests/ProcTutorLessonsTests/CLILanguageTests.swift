@@ -63,3 +63,19 @@ import Testing
         #expect(c.stderr == "proctutor check：'/no/such/folder' 不存在或不是文件夹\n", "\(c.stderr)")
     }
 }
+
+extension CLILanguageTests {
+    /// `--repeat` in Chinese: each run's line and the tally.
+    @Test func repeatInChinese() throws {
+        let file = NSTemporaryDirectory() + "proctutor-cli-lang-repeat-\(getpid()).py"
+        try "print('hi')\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let r = try CommandTests.run(["run", file, "--repeat", "2", "--lang", "zh"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("第 1/2 次：总结：退出码 0，1 个进程"), "\(r.stdout)")
+        #expect(r.stdout.contains("统计：2 次运行"), "\(r.stdout)")
+        #expect(r.stdout.contains("  退出码：0 ×2"), "\(r.stdout)")
+        let bad = try CommandTests.run(["run", file, "--repeat", "0", "--lang", "zh"])
+        #expect(bad.stderr == "proctutor run：--repeat 必须在 1 到 1000 之间，而不是 0\n", "\(bad.stderr)")
+    }
+}
