@@ -37,6 +37,8 @@ extension Observation {
             for case let .start(pid, _, _, _, _) in events.lazy.map(\.kind) { pids.insert(pid) }
             return pids.count
         case .maxAlive:
+            // The engine's own count (births and ends at their own times) when the run ended; else the events'.
+            for case let .summary(s) in events.reversed().lazy.map(\.kind) where s.processes > 0 { return s.maxAlive }
             return ProcessTable(events).maxAlive
         case .exitCode:
             return Self.exitCode(in: events)

@@ -1,8 +1,13 @@
 /// The `--plain` form of events: one readable, terminal-safe line each.
 ///
 /// `+0.031s  15081 ← 15080  start Process-1 (fork)`
+///
+/// The event lines (start, out, exit, reaped, task) are the same in both languages, a stable form for grep; the
+/// sentences (why the run stopped, a notice, the summary) are in `lang` (`EngineWords`).
 public enum PlainFormat {
-    public static func line(_ event: Event) -> String {
+    public static func line(_ event: Event) -> String { line(event, lang: .en) }
+
+    public static func line(_ event: Event, lang: Lang) -> String {
         let time = "+" + seconds(event.t) + "s"
         let body: String
         switch event.kind {
@@ -39,10 +44,16 @@ public enum PlainFormat {
             body = "\(pad(nil))  task #\(id) failure retrieved by the program"
         case let .raw(stream, text):
             body = "\(pad(nil))  raw \(stream == .stdout ? "out" : "err")  \(Sanitizer.sanitize(text))"
+        case let .stopped(reason, detail) where lang == .zh:
+            body = "已停止（\(EngineWords.reasonWord(reason, .zh))）：\(EngineWords.stopSentence(reason, detail: Sanitizer.sanitize(detail), .zh))"
         case let .stopped(reason, detail):
             body = "stopped (\(reason.rawValue)): \(Sanitizer.sanitize(detail))"
         case let .notice(text):
-            body = "note: \(Sanitizer.sanitize(text))"
+            body = (lang == .zh ? "注意：" : "note: ") + EngineWords.notice(Sanitizer.sanitize(text), lang)
+        case let .summary(s) where lang == .zh:
+            var parts = ["退出码 \(s.exitCode)", "\(s.processes) 个进程", "同时存活最多 \(s.maxAlive) 个", seconds(s.duration) + " 秒"]
+            if s.unretrievedFailures > 0 { parts.append("\(s.unretrievedFailures) 个失败的任务没有人用 .get() 取回") }
+            body = "总结：" + parts.joined(separator: "，")
         case let .summary(s):
             var parts = ["exit code \(s.exitCode)", "\(s.processes) process\(s.processes == 1 ? "" : "es")",
                          "at most \(s.maxAlive) alive", seconds(s.duration) + " s"]

@@ -32,8 +32,12 @@ public struct ProcessTable: Equatable, Sendable {
     public private(set) var records: [ProcessRecord] = []
     /// Index into `records` of the current holder of each pid.
     private var current: [PID: Int] = [:]
-    public private(set) var maxAlive = 0
     public private(set) var aliveCount = 0
+    /// Births and ends at the events' times, for `maxAlive`.
+    public private(set) var lifespans = Lifespans()
+    /// The most processes alive at once, from the births and ends at the events' times (`Lifespans`). The
+    /// engine's summary counts on the times the facts happened, before any was raised for the stream's order.
+    public var maxAlive: Int { lifespans.maxAlive }
 
     public init() {}
 
@@ -61,7 +65,7 @@ public struct ProcessTable: Equatable, Sendable {
             current[pid] = records.count
             records.append(rec)
             aliveCount += 1
-            maxAlive = max(maxAlive, aliveCount)
+            lifespans.born(pid, parent: ppid, at: event.t)
         case let .state(pid, state):
             guard let i = current[pid] else { return }
             if state == .zombie {
@@ -75,11 +79,13 @@ public struct ProcessTable: Equatable, Sendable {
             records[i].exitCode = code
             records[i].exitSignal = signal
             aliveCount -= 1
+            lifespans.ended(pid, at: event.t)
         case let .reaped(pid, by):
             guard let i = current[pid], records[i].reapedAt == nil else { return }
             if records[i].isAlive {
                 records[i].exitedAt = event.t
                 aliveCount -= 1
+                lifespans.ended(pid, at: event.t)
             }
             records[i].reapedAt = event.t
             records[i].reapedBy = by

@@ -38,6 +38,8 @@ public struct RunAssembler {
 
     /// The processes so far, folded from exactly the events returned.
     public private(set) var table = ProcessTable()
+    /// Births and ends at their own times (not raised to the stream's order): the summary's `max_alive`.
+    private var lifespans = Lifespans()
     /// Invalid lines seen in the event channel.
     public private(set) var garbageLines = 0
 
@@ -163,8 +165,7 @@ public struct RunAssembler {
             garbageLines += 1
             if !garbageNoticed {
                 garbageNoticed = true
-                emit(Event(t: lastT, .notice(text: "ignored a line in the event channel that is not a tracer record "
-                    + "(something other than the tracer wrote into it)")))
+                emit(Event(t: lastT, .notice(text: EngineWords.garbageLineNotice)))
             }
             return
         }
@@ -172,8 +173,7 @@ public struct RunAssembler {
             garbageLines += 1
             if !forgeryNoticed {
                 forgeryNoticed = true
-                emit(Event(t: lastT, .notice(text: "ignored a record in the event channel about process \(pid), "
-                    + "which is not part of this run")))
+                emit(Event(t: lastT, .notice(text: EngineWords.forgedRecordNotice(pid: pid))))
             }
             return
         }
@@ -409,7 +409,7 @@ public struct RunAssembler {
             exit(pid, code: procs[pid]!.hint, signal: nil, at: procs[pid]!.goneAt ?? t)
         }
         if garbageLines > 0 {
-            emit(Event(t: t, .notice(text: "\(garbageLines) line(s) in the event channel were not tracer records")))
+            emit(Event(t: t, .notice(text: EngineWords.garbageCountNotice(garbageLines))))
         }
         let code: Int
         switch stopReason {
@@ -423,7 +423,7 @@ public struct RunAssembler {
             }
         }
         let unretrieved = failedJobs.filter { !retrievedJobs.contains($0) }.count
-        emit(Event(t: t, .summary(Summary(exitCode: code, processes: table.distinctPIDs, maxAlive: table.maxAlive,
+        emit(Event(t: t, .summary(Summary(exitCode: code, processes: table.distinctPIDs, maxAlive: lifespans.maxAlive,
                                           duration: t, unretrievedFailures: unretrieved))))
         return code
     }
@@ -442,6 +442,12 @@ public struct RunAssembler {
     /// decrease, so a reader can replay it, cut it at a moment or compare two of its events by `t` alone.
     private mutating func emit(_ e: Event) {
         var e = e
+        // Lifespans at the time each fact happened, before the stream's order raises it.
+        switch e.kind {
+        case let .start(pid, ppid, _, _, _): lifespans.born(pid, parent: ppid, at: e.t)
+        case let .exit(pid, _, _), let .reaped(pid, _): lifespans.ended(pid, at: e.t)
+        default: break
+        }
         if e.t < lastEmitted { e.t = lastEmitted } else { lastEmitted = e.t }
         table.apply(e)
         out.append(e)

@@ -224,23 +224,27 @@ public struct Tally: Equatable, Sendable {
     }
 
     /// The `--plain` form: a few readable, terminal-safe lines.
-    public func plainLines(interrupted: Bool = false) -> [String] {
-        var lines = ["tally: \(runs) run\(runs == 1 ? "" : "s")\(interrupted ? " (interrupted: the unfinished run is not counted)" : "")"]
-        lines.append("  order of first output lines, by role:")
+    public func plainLines(interrupted: Bool = false, lang: Lang = .en) -> [String] {
+        let zh = lang == .zh
+        var lines = [zh ? "统计：\(runs) 次运行\(interrupted ? "（被中断：没跑完的那一次不计入）" : "")"
+                        : "tally: \(runs) run\(runs == 1 ? "" : "s")\(interrupted ? " (interrupted: the unfinished run is not counted)" : "")"]
+        lines.append(zh ? "  各进程第一行输出的先后顺序（按角色）：" : "  order of first output lines, by role:")
         for o in orderings {
-            let roles = o.roles.isEmpty ? "(no output)" : o.roles.map { Sanitizer.sanitize($0) }.joined(separator: " → ")
+            let roles = o.roles.isEmpty ? (zh ? "（没有输出）" : "(no output)")
+                : o.roles.map { Sanitizer.sanitize($0) }.joined(separator: " → ")
             lines.append("    \(o.count)× (\(Int((share(of: o) * 100).rounded()))%)  \(roles)")
         }
-        lines.append("  exit codes: " + exitCodes.map { "\($0.code) ×\($0.count)" }.joined(separator: ", "))
+        lines.append((zh ? "  退出码：" : "  exit codes: ") + exitCodes.map { "\($0.code) ×\($0.count)" }.joined(separator: ", "))
         func ints(_ s: Spread?) -> String {
             guard let s else { return "-" }
             let median = s.median == s.median.rounded() ? "\(Int(s.median))" : "\(s.median)"
             return "\(Int(s.min)) / \(median) / \(Int(s.max))"
         }
-        lines.append("  processes (min / median / max): \(ints(processes)); at most alive: \(ints(maxAlive))")
+        lines.append(zh ? "  进程数（最少 / 中位 / 最多）：\(ints(processes))；同时存活最多：\(ints(maxAlive))"
+                        : "  processes (min / median / max): \(ints(processes)); at most alive: \(ints(maxAlive))")
         if let d = duration {
-            lines.append("  duration (min / median / max): \(PlainFormat.seconds(d.min)) / "
-                + "\(PlainFormat.seconds(d.median)) / \(PlainFormat.seconds(d.max)) s")
+            let range = "\(PlainFormat.seconds(d.min)) / \(PlainFormat.seconds(d.median)) / \(PlainFormat.seconds(d.max))"
+            lines.append(zh ? "  时长（最短 / 中位 / 最长）：\(range) 秒" : "  duration (min / median / max): \(range) s")
         }
         return lines
     }

@@ -12,18 +12,27 @@ public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {
     /// No lesson matches what the user typed.
     case unknownLesson(String, known: [String])
 
-    public var description: String {
-        switch self {
+    public var description: String { text(.en) }
+
+    /// The message in `lang`.
+    public func text(_ lang: Lang) -> String {
+        let m: Localized = switch self {
         case let .notAFolder(path, source):
-            "the lessons folder '\(path)' (from \(source)) does not exist or is not a folder"
+            Localized(zh: "课程文件夹 '\(path)'（来自 \(source)）不存在或不是文件夹",
+                      en: "the lessons folder '\(path)' (from \(source)) does not exist or is not a folder")
         case let .notFound(tried):
-            "cannot find the lessons folder; looked in:\n" + tried.map { "  \($0)" }.joined(separator: "\n")
-                + "\nuse --lessons DIR or set PROCTUTOR_LESSONS"
+            Localized(zh: "找不到课程文件夹；找过：\n" + tried.map { "  \($0)" }.joined(separator: "\n")
+                        + "\n请用 --lessons DIR 或设置 PROCTUTOR_LESSONS",
+                      en: "cannot find the lessons folder; looked in:\n" + tried.map { "  \($0)" }.joined(separator: "\n")
+                        + "\nuse --lessons DIR or set PROCTUTOR_LESSONS")
         case let .empty(path):
-            "no lessons in '\(path)': it should hold one folder per lesson, each with a lesson.yaml"
+            Localized(zh: "'\(path)' 里没有课程：每课应该是一个文件夹，里面有 lesson.yaml",
+                      en: "no lessons in '\(path)': it should hold one folder per lesson, each with a lesson.yaml")
         case let .unknownLesson(name, known):
-            "no lesson '\(name)'; the lessons are: \(known.joined(separator: ", "))"
+            Localized(zh: "没有 '\(name)' 这一课；现有的课：\(known.joined(separator: ", "))",
+                      en: "no lesson '\(name)'; the lessons are: \(known.joined(separator: ", "))")
         }
+        return m[lang]
     }
 }
 

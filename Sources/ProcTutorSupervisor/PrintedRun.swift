@@ -66,7 +66,7 @@ public final class PrintedRun {
             guard pid > 0 else {
                 let reason = String(cString: strerror(errno))
                 close(sv.ours); close(sv.supervisors)
-                throw RunError("cannot start the supervisor: \(reason)")
+                throw RunError(zh: "无法启动监督进程：\(reason)", en: "cannot start the supervisor: \(reason)")
             }
             supervisorPID = pid
             forked = true
@@ -143,7 +143,7 @@ public final class PrintedRun {
             Event(t: t, .summary(Summary(exitCode: 1, processes: 0, maxAlive: 0, duration: t,
                                          unretrievedFailures: 0))),
         ]
-        return events.map { (style.json ? EventJSON.encode($0) : PlainFormat.line($0)) + "\n" }.joined()
+        return events.map { (style.json ? EventJSON.encode($0) : PlainFormat.line($0, lang: style.lang)) + "\n" }.joined()
     }
 
     /// Collects the supervisor process once it is gone. After the exit code it is not waited for: the rest of

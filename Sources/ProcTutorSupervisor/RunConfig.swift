@@ -65,12 +65,13 @@ public struct RunConfig: Sendable, Codable, Equatable {
 public struct PrintStyle: Sendable, Codable, Equatable {
     public var json: Bool
     public var raw: Bool
+    /// The language of the plain lines' sentences (stop reasons, notices, the summary); NDJSON is always English.
+    public var lang: Lang
 
-    public init(json: Bool, raw: Bool) {
+    public init(json: Bool, raw: Bool, lang: Lang = .en) {
         self.json = json
         self.raw = raw
+        self.lang = lang
     }
 }
-
-/// Why a run could not start.
 

@@ -169,7 +169,7 @@ extension RunConfig {
         if resolved.pythonVersion == nil { resolved.pythonVersion = PythonVersion.lookup(python: interpreter) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: program, isDirectory: &isDir), !isDir.boolValue else {
-            throw RunError("\(program): no such file")
+            throw RunError(zh: "\(program)：没有这个文件", en: "\(program): no such file")
         }
         if !program.hasPrefix("/") {
             resolved.program = FileManager.default.currentDirectoryPath + "/" + program
@@ -182,7 +182,8 @@ extension RunConfig {
     func supervisorCommand() throws -> String {
         let exe = supervisorExecutable ?? SupervisedRun.ownExecutable()
         guard access(exe, X_OK) == 0 else {
-            throw RunError("cannot find the proctutor executable to supervise the run (\(exe))")
+            throw RunError(zh: "找不到用来监督运行的 proctutor 可执行文件（\(exe)）",
+                           en: "cannot find the proctutor executable to supervise the run (\(exe))")
         }
         return exe
     }

@@ -85,7 +85,7 @@ public final class Supervisor {
         }
         guard let data = configJSON.data(using: .utf8),
               let config = try? JSONDecoder().decode(RunConfig.self, from: data)
-        else { fail("proctutor __supervise: invalid configuration", code: 2) }
+        else { fail(EngineWords.invalidConfigurationNotice, code: 2) }
         let python: String
         do {
             python = try PythonLocator.locate(explicit: config.python)
@@ -161,7 +161,8 @@ public final class Supervisor {
         // Named after this process, so that whoever started a supervisor that was killed can remove what it left.
         var template = Array((base + "/proctutor-\(me)-XXXXXX").utf8CString)
         guard mkdtemp(&template) != nil else {
-            throw RunError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw RunError(zh: "无法在 \(base) 里创建临时文件夹：\(reason)", en: "cannot create a temporary folder in \(base): \(reason)")
         }
         tempDir = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if let cached = TracerCache.prepare(environment: environment) {
@@ -169,7 +170,7 @@ public final class Supervisor {
         } else {
             tracerDir = tempDir
             guard writeFile(tempDir + "/sitecustomize.py", TracerSource.sitecustomize) else {
-                throw RunError("cannot write the tracer into \(tempDir)")
+                throw RunError(zh: "无法把跟踪器写进 \(tempDir)", en: "cannot write the tracer into \(tempDir)")
             }
         }
         let eventsPath = tempDir + "/events"
@@ -178,7 +179,7 @@ public final class Supervisor {
         let token = "proctutor-channel-" + String(UInt64.random(in: .min ... .max), radix: 16)
             + String(UInt64.random(in: .min ... .max), radix: 16)
         let wfd = open(eventsPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard wfd >= 0 else { throw RunError("cannot create \(eventsPath)") }
+        guard wfd >= 0 else { throw RunError(zh: "无法创建 \(eventsPath)", en: "cannot create \(eventsPath)") }
         let header = Array((token + "\n").utf8)
         let written = writeAll(wfd, header)
         close(wfd)
@@ -186,7 +187,7 @@ public final class Supervisor {
         var st = stat()
         guard written, eventsFD >= 0, fstat(eventsFD, &st) == 0,
               lseek(eventsFD, off_t(header.count), SEEK_SET) == off_t(header.count) else {
-            throw RunError("cannot open \(eventsPath)")
+            throw RunError(zh: "无法打开 \(eventsPath)", en: "cannot open \(eventsPath)")
         }
         let eventsID = "\(token) \(st.st_dev):\(st.st_ino)"
         inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -279,7 +280,7 @@ public final class Supervisor {
         guard !headerWritten else { return }
         headerWritten = true
         let e = Event(t: 0, .run(header(argv: argv ?? programArgv)))
-        let line = (config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)) + "\n"
+        let line = (config.printing.map { $0.json ? EventJSON.encode(e) : PlainFormat.line(e, lang: $0.lang) } ?? EventJSON.encode(e)) + "\n"
         if !writeAll(1, Array(line.utf8)) { uiLost() }
     }
 
@@ -392,11 +393,10 @@ public final class Supervisor {
         }
         assembler.tick(at: t)
         if let timeout = config.timeout, !stopping, t - currentPause(t) >= timeout {
-            stop(.timeout, detail: "the run took longer than \(formatSeconds(timeout)); the whole tree was stopped")
+            stop(.timeout, detail: EngineWords.timeoutDetail(seconds: timeout))
         }
         if mainDone, !stopping, t - mainDoneAt >= config.linger, !ProcFS.descendants(of: me).isEmpty {
-            stop(.leftover, detail: "processes still running \(formatSeconds(config.linger)) after the main "
-                + "process exited were stopped")
+            stop(.leftover, detail: EngineWords.leftoverDetail(seconds: config.linger))
         }
         if let killAt, t >= killAt {
             killEverything()
@@ -421,8 +421,7 @@ public final class Supervisor {
             if pidfds[s.pid] == nil { watch(s.pid) }
         }
         if alive > config.maxProcesses, !stopping {
-            stop(.processLimit, detail: "\(alive) processes alive, more than the limit of \(config.maxProcesses) "
-                + "(--max-processes); the whole tree was stopped")
+            stop(.processLimit, detail: EngineWords.processLimitDetail(alive: alive, limit: config.maxProcesses))
         }
     }
 
@@ -510,8 +509,8 @@ public final class Supervisor {
 
     func command(_ line: String) {
         switch line {
-        case "stop": stop(.userStop, detail: "stopped on request; the whole tree was stopped")
-        case "stop interrupt": stop(.interrupt, detail: "interrupted (Ctrl-C); the whole tree was stopped")
+        case "stop": stop(.userStop, detail: EngineWords.userStopDetail)
+        case "stop interrupt": stop(.interrupt, detail: EngineWords.interruptDetail)
         case "pause":
             guard !paused, !stopping else { return }
             paused = true
@@ -523,7 +522,7 @@ public final class Supervisor {
             pausedTotal += now() - pausedAt
             signalTree(SIGCONT)
         default:
-            assembler.notice("unknown supervisor command \"\(line)\"", at: now())
+            assembler.notice(EngineWords.unknownCommandNotice(line), at: now())
         }
     }
 
@@ -612,7 +611,7 @@ public final class Supervisor {
             case .raw where config.printing?.raw == false: continue
             default: break
             }
-            text += config.printing?.json == false ? PlainFormat.line(e) : EventJSON.encode(e)
+            text += config.printing.map { $0.json ? EventJSON.encode(e) : PlainFormat.line(e, lang: $0.lang) } ?? EventJSON.encode(e)
             text += "\n"
         }
         if !text.withUTF8({ writeAll(1, UnsafeRawBufferPointer($0)) }) {
@@ -713,7 +712,7 @@ public final class Supervisor {
 
     /// Removes what a run puts in its temporary folder, then the folder (only if nothing else is in it).
     /// The `detail` of the `supervisor-lost` stop that the starting side reports.
-    static let lostDetail = "the supervisor process ended unexpectedly; the program's session was killed"
+    static let lostDetail = EngineWords.supervisorLostDetail
 
     static func removeRunFolder(_ dir: String) {
         unlink(dir + "/sitecustomize.py")
@@ -755,8 +754,4 @@ public final class Supervisor {
         }
         return found
     }
-}
-
-func formatSeconds(_ s: Double) -> String {
-    s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
 }

@@ -10,20 +10,31 @@ public enum PythonLocator {
           Arch:           sudo pacman -S python
         or point --python (or PROCTUTOR_PYTHON) at an interpreter.
         """
+    public static let installHintZh = """
+        请安装 Python 3 后再试：
+          Debian/Ubuntu:  sudo apt-get install python3
+          Fedora/RHEL:    sudo dnf install python3
+          Alpine:         sudo apk add python3
+          Arch:           sudo pacman -S python
+        或者用 --python（或 PROCTUTOR_PYTHON）指定一个解释器。
+        """
 
     /// The absolute path of the interpreter to use.
     /// - Throws: `RunError` saying what was tried and how to install Python.
     public static func locate(explicit: String?, environment: [String: String] = currentEnvironment()) throws -> String {
         if let explicit, !explicit.isEmpty {
             if let path = resolve(explicit, path: environment["PATH"]) { return path }
-            throw RunError("--python \(explicit): no such executable.\n" + installHint)
+            throw RunError(zh: "--python \(explicit)：没有这个可执行文件。\n" + installHintZh,
+                           en: "--python \(explicit): no such executable.\n" + installHint)
         }
         if let fromEnv = environment["PROCTUTOR_PYTHON"], !fromEnv.isEmpty {
             if let path = resolve(fromEnv, path: environment["PATH"]) { return path }
-            throw RunError("PROCTUTOR_PYTHON=\(fromEnv): no such executable.\n" + installHint)
+            throw RunError(zh: "PROCTUTOR_PYTHON=\(fromEnv)：没有这个可执行文件。\n" + installHintZh,
+                           en: "PROCTUTOR_PYTHON=\(fromEnv): no such executable.\n" + installHint)
         }
         if let path = resolve("python3", path: environment["PATH"]) { return path }
-        throw RunError("python3 was not found on PATH; proctutor runs the lesson demos with it.\n" + installHint)
+        throw RunError(zh: "在 PATH 上找不到 python3；proctutor 要用它运行课程的演示。\n" + installHintZh,
+                       en: "python3 was not found on PATH; proctutor runs the lesson demos with it.\n" + installHint)
     }
 
     /// A command name searched on PATH, or a path checked for being executable. A version-manager shim

@@ -15,14 +15,14 @@ public enum PythonScript {
     /// - Throws: `RunError` if it cannot be started at all.
     public static func run(python: String, arguments: [String]) throws(RunError) -> Result {
         let out: (read: Int32, write: Int32), err: (read: Int32, write: Int32)
-        do { out = try makePipe(); err = try makePipe() } catch { throw error as? RunError ?? RunError("\(error)") }
+        do { out = try makePipe(); err = try makePipe() } catch { throw error as? RunError ?? RunError(zh: "\(error)", en: "\(error)") }
         let pid: pid_t
         do {
             pid = try Spawner.spawn(path: "/usr/bin/env", argv: ["env", python] + arguments, env: environment(),
                                     stdio: [.devNull, .fd(out.write), .fd(err.write)], newSession: false)
         } catch {
             for fd in [out.read, out.write, err.read, err.write] { close(fd) }
-            throw error as? RunError ?? RunError("\(error)")
+            throw error as? RunError ?? RunError(zh: "\(error)", en: "\(error)")
         }
         close(out.write)
         close(err.write)

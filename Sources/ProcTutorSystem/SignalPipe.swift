@@ -13,7 +13,10 @@ public final class SignalPipe {
     /// Takes `signals` over until `restore()` (or deinit).
     public init(signals: [Int32]) throws(RunError) {
         var fds: [Int32] = [-1, -1]
-        guard procshim_pipe_cloexec(&fds) == 0 else { throw RunError("pipe: \(String(cString: strerror(errno)))") }
+        guard procshim_pipe_cloexec(&fds) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw RunError(zh: "无法创建信号管道：\(reason)", en: "cannot create the signal pipe: \(reason)")
+        }
         readFD = fds[0]
         writeFD = fds[1]
         self.signals = signals
@@ -21,7 +24,7 @@ public final class SignalPipe {
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         guard install() else {
             restore()
-            throw RunError("sigaction failed")
+            throw RunError(zh: "无法安装信号处理程序（sigaction）", en: "cannot install the signal handlers (sigaction)")
         }
     }
 

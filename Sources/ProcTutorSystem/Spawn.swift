@@ -53,7 +53,8 @@ public enum Spawner {
         }
         let rc = posix_spawn(&pid, path, &actions, &attr, cArgs, cEnv)
         guard rc == 0 else {
-            throw RunError("cannot start \(path): \(String(cString: strerror(rc)))")
+            let reason = String(cString: strerror(rc))
+            throw RunError(zh: "无法启动 \(path)：\(reason)", en: "cannot start \(path): \(reason)")
         }
         return pid
     }
@@ -63,7 +64,8 @@ public enum Spawner {
 public func makePipe() throws -> (read: Int32, write: Int32) {
     var fds: [Int32] = [0, 0]
     guard procshim_pipe_cloexec(&fds) == 0 else {
-        throw RunError("cannot create a pipe: \(String(cString: strerror(errno)))")
+        let reason = String(cString: strerror(errno))
+        throw RunError(zh: "无法创建管道：\(reason)", en: "cannot create a pipe: \(reason)")
     }
     return (fds[0], fds[1])
 }
@@ -73,7 +75,8 @@ public func makePipe() throws -> (read: Int32, write: Int32) {
 public func makeCommandSocket() throws -> (ours: Int32, supervisors: Int32) {
     var sv: [Int32] = [0, 0]
     guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sv) == 0 else {
-        throw RunError("cannot create a socket pair: \(String(cString: strerror(errno)))")
+        let reason = String(cString: strerror(errno))
+        throw RunError(zh: "无法创建套接字对：\(reason)", en: "cannot create a socket pair: \(reason)")
     }
     return (sv[0], sv[1])
 }

@@ -75,12 +75,6 @@ enum S {
     static let zombies = Localized(zh: "僵尸", en: "zombie")
     static let exitCode = Localized(zh: "退出码", en: "exit code")
     static let stoppedBy = Localized(zh: "已停止", en: "stopped")
-    static let rTimeout = Localized(zh: "超时", en: "timeout")
-    static let rInterrupt = Localized(zh: "被中断", en: "interrupted")
-    static let rProcessLimit = Localized(zh: "进程过多", en: "too many processes")
-    static let rUser = Localized(zh: "由你停止", en: "by you")
-    static let rLeftover = Localized(zh: "遗留进程", en: "leftover processes")
-    static let rSupervisorLost = Localized(zh: "监督进程丢失", en: "supervisor lost")
 
     // Too small
     static let tooSmallTitle = Localized(zh: "终端窗口太小", en: "The terminal is too small")

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         if let dir {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                throw failure("proctutor check: '\(dir)' does not exist or is not a folder")
+                throw failure(CLI.notAFolder(dir), options.language)
             }
             directory = dir
         } else {
@@ -62,8 +62,7 @@ struct Check: ParsableCommand {
             print(problem)
         }
         let e = check.errors.count, w = check.warnings.count
-        print("checked \(check.lessonCount) lesson\(check.lessonCount == 1 ? "" : "s") in \(Self.relative(directory)): "
-              + "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")")
+        print(CLI.checked(lessons: check.lessonCount, in: Self.relative(directory), errors: e, warnings: w)[options.language])
         if !check.passes(strict: strict) { throw ExitCode(1) }
     }
 

@@ -28,7 +28,7 @@ struct Learn: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let library = try options.library()
         guard !library.lessons.isEmpty else {
-            throw failure("proctutor: no lessons in \(library.directory); run `proctutor check \(library.directory)`")
+            throw failure(CLI.noLessons(library.directory), options.language)
         }
         let store = ProgressStore(environment: environment)
         let (progress, loadProblems) = store.load()
@@ -48,7 +48,7 @@ struct Learn: ParsableCommand {
         } catch let error as TerminalError {
             // curses refused this terminal (an unknown TERM): the plain text still teaches.
             printPlain(start, of: library, lang: lang, store: store,
-                       notes: notes + ["proctutor: \(error); showing the plain text"], environment: environment)
+                       notes: notes + [CLI.plainTextInstead("\(error)")[lang]], environment: environment)
         }
     }
 
@@ -99,7 +99,7 @@ struct Learn: ParsableCommand {
 
     private func libraryNote(_ library: LessonLibrary) -> [String] {
         library.problems.contains { $0.severity == .error }
-            ? ["proctutor: \(library.directory) has problems; run `proctutor check` to see them"] : []
+            ? [CLI.hasProblems(library.directory)[options.language]] : []
     }
 
     /// The plain mode: the lesson as wrapped text and the plain commands for the rest; never curses.

@@ -17,7 +17,7 @@ struct LessonOptions: ParsableArguments {
 
     /// The lesson `name` names; an unknown one is an error listing the known lessons.
     func lesson(_ name: String, in library: LessonLibrary) throws -> Lesson {
-        do { return try library.lesson(named: name) } catch { throw failure("proctutor: \(error)") }
+        do { return try library.lesson(named: name) } catch { throw failure("proctutor: " + CLI.text(of: error, language)) }
     }
 
     /// The chosen language, or the locale's.
@@ -25,13 +25,13 @@ struct LessonOptions: ParsableArguments {
 
     /// The lessons folder to use.
     func directory() throws -> String {
-        do { return try LessonLibrary.locate(explicit: lessons) } catch { throw failure("proctutor: \(error)") }
+        do { return try LessonLibrary.locate(explicit: lessons) } catch { throw failure("proctutor: " + CLI.text(of: error, language)) }
     }
 
     /// The loaded library; a folder that cannot be loaded is a clear error, never a crash.
     func library() throws -> LessonLibrary {
         let dir = try directory()
-        do { return try LessonLibrary(directory: dir) } catch { throw failure("proctutor: \(error)") }
+        do { return try LessonLibrary(directory: dir) } catch { throw failure("proctutor: " + CLI.text(of: error, language)) }
     }
 }
 

@@ -15,7 +15,7 @@ struct Lessons: ParsableCommand {
         for p in problems { printError(p) }
         for line in LessonListing.lines(library.lessons, progress: progress, lang: options.language) { print(line) }
         if !library.problems.filter({ $0.severity == .error }).isEmpty {
-            printError("proctutor: \(library.directory) has problems; run `proctutor check` to see them")
+            printError(CLI.hasProblems(library.directory)[options.language])
         }
     }
 }

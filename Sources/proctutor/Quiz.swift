@@ -40,7 +40,7 @@ struct Quiz: ParsableCommand {
                                      notes: problems, environment: environment, openQuiz: true)
                 return
             } catch let error as TerminalError {
-                printError("proctutor: \(error); the quiz in plain mode instead")
+                printError(CLI.quizPlainInstead("\(error)")[options.language])
             }
         }
         report(store.update { $0.open(lesson: lesson.id, at: Date()) }.1)

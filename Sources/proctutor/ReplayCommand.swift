@@ -45,33 +45,37 @@ struct ReplayCommand: ParsableCommand {
     var lang: Lang?
 
     /// Bad options are bad input like a bad file: one line and exit 2 (the parser's own errors say 64).
-    func checkOptions() throws {
-        func bad(_ message: String) -> ExitCode { failure("proctutor replay: " + message) }
-        if json && plain { throw bad("--json and --plain exclude each other") }
-        if (json || plain) && at == nil { throw bad("--json and --plain go with --at T") }
-        if let at, !(at >= 0) { throw bad("--at must be 0 or more seconds (got \(at))") }
-        if let speed, !(speed >= 0.01 && speed <= 4) { throw bad("--speed must be from 0.01 to 4 (got \(speed))") }
-        if cast != nil && at != nil { throw bad("--cast and --at exclude each other") }
+    func checkOptions(_ lang: Lang) throws {
+        func bad(_ zh: String, _ en: String) -> ExitCode { failure(CLI.replay(zh, en), lang) }
+        if json && plain { throw bad("--json 和 --plain 不能同时使用", "--json and --plain exclude each other") }
+        if (json || plain) && at == nil { throw bad("--json 和 --plain 要和 --at T 一起用", "--json and --plain go with --at T") }
+        if let at, !(at >= 0) { throw bad("--at 必须是 0 或更多秒（收到 \(at)）", "--at must be 0 or more seconds (got \(at))") }
+        if let speed, !(speed >= 0.01 && speed <= 4) {
+            throw bad("--speed 必须在 0.01 到 4 之间（收到 \(speed)）", "--speed must be from 0.01 to 4 (got \(speed))")
+        }
+        if cast != nil && at != nil { throw bad("--cast 和 --at 不能同时使用", "--cast and --at exclude each other") }
         if cast != nil && CastSize(size) == nil {
-            throw bad("--size must be COLSxROWS, at least 80x24 and at most 400x200 (got '\(size)')")
+            throw bad("--size 必须是 列x行，至少 80x24，至多 400x200（收到 '\(size)'）",
+                      "--size must be COLSxROWS, at least 80x24 and at most 400x200 (got '\(size)')")
         }
     }
 
     func run() throws {
-        try checkOptions()
         let environment = ProcessInfo.processInfo.environment
-        let recording = try Self.load(file)
+        let language = lang ?? Lang.preferred(environment: environment)
+        try checkOptions(language)
+        let recording = try Self.load(file, lang: language)
         let end = Replay.end(of: recording)
         if let at {
             guard at <= end + 1e-9 else {
-                throw failure("proctutor replay: \(file): --at \(at) is past the end of the recording (\(end) s)")
+                throw failure(CLI.replay("\(file)：--at \(at) 超过了录像的结尾（\(end) 秒）",
+                                         "\(file): --at \(at) is past the end of the recording (\(end) s)"), language)
             }
             let moment = Replay.moment(recording, at: at)
             if json { writeText(1, Replay.json(moment) + "\n") }
             else { writeText(1, Replay.plain(moment).joined(separator: "\n") + "\n") }
             return
         }
-        let language = lang ?? Lang.preferred(environment: environment)
         if let cast {
             let sz = CastSize(size)!
             let title = recording.header.map { "proctutor replay: " + ($0.program.split(separator: "/").last.map(String.init) ?? $0.program) }
@@ -79,13 +83,15 @@ struct ReplayCommand: ParsableCommand {
             let text = Cast.render(recording, file: file, lang: language, speed: speed, width: sz.cols, height: sz.rows,
                                    title: title, timestamp: Int(Date().timeIntervalSince1970))
             do { try text.write(toFile: cast, atomically: true, encoding: .utf8) } catch {
-                throw failure("proctutor replay: cannot write \(cast): \(error.localizedDescription)")
+                throw failure(CLI.replay("无法写入 \(cast)：\(error.localizedDescription)",
+                                         "cannot write \(cast): \(error.localizedDescription)"), language)
             }
             return
         }
         guard Tutorial.canRunFullScreen(environment: environment) else {
-            throw failure("proctutor replay: the terminal cannot show the replay (TERM=dumb or not a terminal); "
-                          + "use --at T --plain or --json to print a moment")
+            throw failure(CLI.replay("这个终端无法显示回放（TERM=dumb 或不是终端）；请用 --at T --plain 或 --json 打印某一时刻",
+                                     "the terminal cannot show the replay (TERM=dumb or not a terminal); "
+                                        + "use --at T --plain or --json to print a moment"), language)
         }
         let state = Replay.state(recording, file: file, lang: language, speed: speed,
                                  monochrome: !(environment["NO_COLOR"] ?? "").isEmpty)
@@ -96,14 +102,16 @@ struct ReplayCommand: ParsableCommand {
     }
 
     /// The recording in `path`, or one line saying what is wrong with it and where (exit 2).
-    static func load(_ path: String) throws -> Recording {
+    static func load(_ path: String, lang: Lang = .en) throws -> Recording {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw failure("proctutor replay: \(path): no such file")
+            throw failure(CLI.noSuchFile("replay", path), lang)
         }
-        if isDir.boolValue { throw failure("proctutor replay: \(path) is a folder; give a recording file") }
+        if isDir.boolValue {
+            throw failure(CLI.replay("\(path) 是文件夹；请给一个录像文件", "\(path) is a folder; give a recording file"), lang)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure("proctutor replay: \(path): cannot read it (permission denied)")
+            throw failure(CLI.unreadable("replay", path), lang)
         }
         let text = String(decoding: data, as: UTF8.self)
         let recording: Recording
@@ -112,10 +120,13 @@ struct ReplayCommand: ParsableCommand {
         }
         if recording.truncated {
             let lines = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + 1
-            printError("proctutor replay: \(path):\(lines): the last line is cut off (the run was interrupted while it "
-                       + "was written); replaying the \(recording.events.count) events before it")
+            printError(CLI.replay("\(path):\(lines)：最后一行不完整（写录像时运行被中断了）；回放它之前的 \(recording.events.count) 个事件",
+                                  "\(path):\(lines): the last line is cut off (the run was interrupted while it "
+                                    + "was written); replaying the \(recording.events.count) events before it")[lang])
         }
-        if recording.events.isEmpty { throw failure("proctutor replay: \(path):2: the recording has no events") }
+        if recording.events.isEmpty {
+            throw failure(CLI.replay("\(path):2：录像里没有事件", "\(path):2: the recording has no events"), lang)
+        }
         return recording
     }
 }

@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     @Flag(help: "Also print the raw stdout/stderr stream as the terminal would have shown it.")
     var raw = false
 
-    @Option(help: "Which of a lesson's demos to run (lesson 5: original, fixed).")
+    @Option(help: "Which of a lesson's demos to run (lesson 5: original, original-spawn, surfaced, fixed).")
     var variant: String?
 
     @Option(help: "Stop the whole tree after this many seconds (exit 124; default: the demo's timeout, else 60).")
@@ -52,6 +52,10 @@ struct Run: ParsableCommand {
             help: "Run the program N times (1–1000), one after another, and print a tally of what differed.")
     var repeatCount: Int?
 
+    @Option(help: ArgumentHelp("The language of messages, stop reasons and the summary: zh or en (default: from "
+                               + "LC_ALL, LC_MESSAGES, LANG). --json is always English.", valueName: "zh|en"))
+    var lang: Lang?
+
     @Option(help: .hidden)
     var timeScale: Double?
 
@@ -59,12 +63,15 @@ struct Run: ParsableCommand {
     var arguments: [String] = []
 
     func validate() throws {
-        if json && plain { throw ValidationError("--json and --plain exclude each other") }
+        let l = lang ?? environmentLang
+        func bad(_ zh: String, _ en: String) -> ValidationError { ValidationError(Localized(zh: zh, en: en)[l]) }
+        if json && plain { throw bad("--json 和 --plain 不能同时使用", "--json and --plain exclude each other") }
         if let m = startMethod, !["fork", "spawn", "forkserver"].contains(m) {
-            throw ValidationError("--start-method must be fork, spawn or forkserver, not \(m)")
+            throw bad("--start-method 必须是 fork、spawn 或 forkserver，而不是 \(m)",
+                      "--start-method must be fork, spawn or forkserver, not \(m)")
         }
-        if let t = timeout, t <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
-        if maxProcesses < 1 { throw ValidationError("--max-processes must be at least 1") }
+        if let t = timeout, t <= 0 { throw bad("--timeout 必须大于 0 秒", "--timeout must be more than 0 seconds") }
+        if maxProcesses < 1 { throw bad("--max-processes 至少是 1", "--max-processes must be at least 1") }
         if let s = timeScale, s <= 0 { throw ValidationError("--time-scale must be more than 0") }
     }
 
@@ -72,10 +79,11 @@ struct Run: ParsableCommand {
     static let repeatLimit = 1000
 
     func run() throws {
+        let lang = self.lang ?? environmentLang
         if let n = repeatCount, !(1...Self.repeatLimit).contains(n) {
-            throw failure("proctutor run: --repeat must be from 1 to \(Self.repeatLimit), not \(n)")
+            throw failure(CLI.repeatRange(Self.repeatLimit, n), lang)
         }
-        let target = try RunTarget.resolve(target, variant: variant, lessons: lessons)
+        let target = try RunTarget.resolve(target, variant: variant, lessons: lessons, lang: lang)
         let method = startMethod.flatMap(StartMethod.init(rawValue:)) ?? target.startMethod
         // --timeout wins, then the demo's own limit from lesson.yaml, then the default.
         let limit = timeout ?? target.timeout ?? DemoRunner.defaultTimeout
@@ -83,13 +91,13 @@ struct Run: ParsableCommand {
                                timeout: limit, timeScale: timeScale, maxProcesses: maxProcesses, inheritsStdin: true,
                                lesson: target.lesson, variant: target.variant)
         if let n = repeatCount {
-            throw ExitCode(Int32(RepeatedRun(config: config, count: n, json: json).run()))
+            throw ExitCode(Int32(RepeatedRun(config: config, count: n, json: json, lang: lang).run()))
         }
         let session: PrintedRun
         do {
-            session = try PrintedRun(config: config, style: PrintStyle(json: json, raw: raw))
+            session = try PrintedRun(config: config, style: PrintStyle(json: json, raw: raw, lang: lang))
         } catch {
-            throw failure("proctutor run: \(error)")
+            throw failure("proctutor run: " + CLI.text(of: error, lang))
         }
         throw ExitCode(Int32(RunWaiter.wait(for: session)))
     }
@@ -146,6 +154,7 @@ struct RepeatedRun {
     var config: RunConfig
     var count: Int
     var json: Bool
+    var lang: Lang
 
     func run() -> Int {
         let interrupts = try? SignalPipe(signals: [SIGINT, SIGTSTP])
@@ -158,7 +167,7 @@ struct RepeatedRun {
             do {
                 session = try SupervisedRun(config: config)
             } catch {
-                writeText(2, "proctutor run: \(error)\n")
+                writeText(2, "proctutor run: " + CLI.text(of: error, lang) + "\n")
                 return 2
             }
             var events: [Event] = []
@@ -180,17 +189,17 @@ struct RepeatedRun {
             }
             if interrupted { break }
             if i == 1, !json, case let .run(h)? = events.first?.kind {
-                writeText(1, PlainFormat.line(Event(t: 0, .run(h))) + "\n")
+                writeText(1, PlainFormat.line(Event(t: 0, .run(h)), lang: lang) + "\n")
             }
             tally.add(events)
             guard let last = events.last, case let .summary(s) = last.kind else { continue }
             if s.exitCode != 0 { exitCode = s.exitCode }
             let line = json ? EventJSON.encode(last)
-                : "run \(i)/\(count): " + PlainFormat.line(last).drop { $0 != " " }.drop { $0 == " " }
+                : (lang == .zh ? "第 \(i)/\(count) 次：" : "run \(i)/\(count): ") + PlainFormat.line(last, lang: lang).drop { $0 != " " }.drop { $0 == " " }
             writeText(1, line + "\n")
         }
         let text = json ? tally.json(t: Clock.monotonic() - began, interrupted: interrupted) + "\n"
-            : tally.plainLines(interrupted: interrupted).map { $0 + "\n" }.joined()
+            : tally.plainLines(interrupted: interrupted, lang: lang).map { $0 + "\n" }.joined()
         writeText(1, text)
         return interrupted ? 130 : exitCode
     }
@@ -205,14 +214,14 @@ struct RunTarget {
     var lesson: String?
     var variant: String?
 
-    static func resolve(_ target: String, variant: String?, lessons: String? = nil) throws -> RunTarget {
+    static func resolve(_ target: String, variant: String?, lessons: String? = nil, lang: Lang = .en) throws -> RunTarget {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), !isDir.boolValue {
-            if variant != nil { throw failure("proctutor run: --variant applies to lessons, not to a file") }
+            if variant != nil { throw failure(CLI.variantOnFile, lang) }
             return RunTarget(program: target)
         }
         if target.hasSuffix(".py") || target.contains("/") {
-            throw failure("proctutor run: \(target): no such file")
+            throw failure(CLI.noSuchFile("run", target), lang)
         }
         // Only the named lesson's lesson.yaml is read, not the whole library: this runs before every demo run.
         let lesson: Lesson
@@ -220,13 +229,13 @@ struct RunTarget {
             lesson = try LessonLibrary.lesson(named: target, in: try LessonLibrary.locate(explicit: lessons))
         } catch {
             if case LessonLibraryError.unknownLesson = error {
-                throw failure("proctutor run: \(target) is neither a file nor a lesson: \(error)")
+                throw failure(CLI.neitherFileNorLesson(target, CLI.text(of: error, lang), lang: lang))
             }
-            throw failure("proctutor run: \(target) is not a file, and \(error)")
+            throw failure(CLI.notAFileAnd(target, CLI.text(of: error, lang), lang: lang))
         }
         guard let demo = lesson.demo(named: variant) else {
             let names = lesson.demos.map(\.name).joined(separator: ", ")
-            throw failure("proctutor run: lesson \(lesson.id) has no variant '\(variant ?? "")'; its variants: \(names)")
+            throw failure(CLI.noVariant(lesson.id, variant ?? "", names), lang)
         }
         return RunTarget(program: lesson.path(of: demo), startMethod: demo.startMethod, timeout: demo.timeout,
                          lesson: lesson.id, variant: demo.name)

@@ -37,15 +37,16 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = try Self.program(file)
         let environment = ProcessInfo.processInfo.environment
+        let lang = self.lang ?? Lang.preferred(environment: environment)
+        let path = try Self.program(file, lang: lang)
         let python = try? PythonLocator.locate(explicit: nil, environment: environment)
         guard Tutorial.canRunFullScreen(environment: environment) else {
-            try runPlain(path, python: python)
+            try runPlain(path, python: python, lang: lang)
             return
         }
         let state = Watch.state(program: path, timeout: timeout,
-                                lang: lang ?? Lang.preferred(environment: environment),
+                                lang: lang,
                                 monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
                                 sources: PythonTokens.load(files: [path], python: python ?? "python3"))
         let session = TutorialSession(state: state, store: nil, python: python, arguments: arguments,
@@ -57,8 +58,8 @@ struct WatchCommand: ParsableCommand {
         do {
             exit = try Tutorial.run(hooks: hooks, environment: environment)
         } catch let error as TerminalError {
-            printError("proctutor watch: \(error); printing the events instead")
-            try runPlain(path, python: python)
+            printError(CLI.noFullScreen("watch", "\(error)")[lang])
+            try runPlain(path, python: python, lang: lang)
             return
         }
         for note in session.problems { printError(note) }
@@ -67,31 +68,27 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// The plain fallback: the run's events as lines, exit status the program's (as `proctutor run`).
-    private func runPlain(_ path: String, python: String?) throws {
+    private func runPlain(_ path: String, python: String?, lang: Lang) throws {
         let config = RunConfig(program: path, arguments: arguments, python: python, timeout: timeout)
         let session: PrintedRun
         do {
-            session = try PrintedRun(config: config, style: PrintStyle(json: false, raw: false))
+            session = try PrintedRun(config: config, style: PrintStyle(json: false, raw: false, lang: lang))
         } catch {
-            throw failure("proctutor watch: \(error)")
+            throw failure("proctutor watch: " + CLI.text(of: error, lang))
         }
         throw ExitCode(Int32(RunWaiter.wait(for: session)))
     }
 
     /// The absolute path of `file`, or a clear message saying what is wrong with it.
-    static func program(_ file: String) throws -> String {
+    static func program(_ file: String, lang: Lang = .en) throws -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else {
-            throw failure("proctutor watch: \(file): no such file")
+            throw failure(CLI.noSuchFile("watch", file), lang)
         }
-        if isDir.boolValue {
-            throw failure("proctutor watch: \(file) is a folder; give a Python file (for example \(file)/main.py)")
-        }
-        guard file.hasSuffix(".py") else {
-            throw failure("proctutor watch: \(file) is not a Python file (its name must end in .py)")
-        }
+        if isDir.boolValue { throw failure(CLI.isFolder(file), lang) }
+        guard file.hasSuffix(".py") else { throw failure(CLI.notPython(file), lang) }
         guard FileManager.default.isReadableFile(atPath: file) else {
-            throw failure("proctutor watch: \(file): cannot read it (permission denied)")
+            throw failure(CLI.unreadable("watch", file), lang)
         }
         return URL(fileURLWithPath: file).standardizedFileURL.path
     }

@@ -366,6 +366,6 @@ struct CommandLineTests {
             if pids.count >= count { return pids }
             usleep(50_000)
         }
-        throw RunError("the program did not start \(count) processes in time")
+        throw RunError(zh: "程序没有及时启动 \(count) 个进程", en: "the program did not start \(count) processes in time")
     }
 }

@@ -240,8 +240,8 @@ import ProcTutorCore
         #expect(!banner.contains("the run took"))
         #expect(!banner.contains("wrote more than"))
         for reason in [StopReason.timeout, .interrupt, .processLimit, .userStop, .leftover, .supervisorLost] {
-            let zh = Messages.stopSentence(reason, detail: "", .zh)
-            #expect(zh != Messages.stopSentence(reason, detail: "", .en) && !zh.contains("the "), "\(reason): \(zh)")
+            let zh = EngineWords.stopSentence(reason, detail: "", .zh)
+            #expect(zh != EngineWords.stopSentence(reason, detail: "", .en) && !zh.contains("the "), "\(reason): \(zh)")
         }
         #expect(!SummaryLine.text(Fixtures.poolState(width: 80, height: 24)).0.contains("timeout"))
     }

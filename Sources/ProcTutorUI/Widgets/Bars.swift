@@ -43,7 +43,7 @@ enum SummaryLine {
                      "\(Format.count(t.records.count)) \(S.procs[s.lang])", "\(t.aliveCount) \(S.alive[s.lang])"]
         if zombies > 0 { parts.append("\(zombies) \(S.zombies[s.lang])") }
         if let sum = run.summary { parts.append("\(S.exitCode[s.lang]) \(sum.exitCode)") }
-        if let stop = run.stopped { parts.append("\(S.stoppedBy[s.lang]): \(Messages.reasonWord(stop.reason, s.lang))") }
+        if let stop = run.stopped { parts.append("\(S.stoppedBy[s.lang]): \(EngineWords.reasonWord(stop.reason, s.lang))") }
         let failures = run.unretrievedFailureCount
         if failures > 0 { parts.append("⚠ \(failures)") }
         return (parts.joined(separator: " · "), failures > 0 ? Theme.error : zombies > 0 ? Theme.zombie : .plain)

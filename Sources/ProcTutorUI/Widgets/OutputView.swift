@@ -86,11 +86,11 @@ enum OutputPane {
         // Why the run stopped from outside, and what the engine wants the student to know (output cut, the
         // demo could not start): the last two, in the UI's language, wrapped (never cut).
         if let stop = run.stopped {
-            let text = screenSafe("■ \(S.stoppedBy[lang]): \(Messages.stopSentence(stop.reason, detail: stop.detail, lang))")
+            let text = screenSafe("■ \(S.stoppedBy[lang]): \(EngineWords.stopSentence(stop.reason, detail: stop.detail, lang))")
             out += StyledLine(text, Theme.stopped).wrapped(width: width, indent: StyledLine("  "))
         }
         for notice in run.notices.suffix(2) {
-            out += StyledLine("ℹ " + Messages.notice(notice, lang), Theme.stopped).wrapped(width: width, indent: StyledLine("  "))
+            out += StyledLine("ℹ " + EngineWords.notice(notice, lang), Theme.stopped).wrapped(width: width, indent: StyledLine("  "))
         }
         if run.readStdinAtEOF {
             out += StyledLine("ℹ " + S.stdinNotConnected[lang], Theme.stopped).wrapped(width: width, indent: StyledLine("  "))

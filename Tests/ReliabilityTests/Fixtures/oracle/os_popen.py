@@ -1,0 +1,3 @@
+import os
+with os.popen('echo from popen') as f:
+    print(f.read().strip())
