@@ -24,7 +24,9 @@ let package = Package(
         // Lessons from disk: YAML (Yams), CommonMark (cmark), validation, progress store.
         .target(name: "ProcTutorLessons", dependencies: ["ProcTutorCore", "Yams", "CCmark"]),
         // The only place that touches processes: spawning, tracer, /proc, pidfd, subreaper, teardown.
-        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "CProcShim"]),
+        // The tracer is a real Python file, embedded as bytes (PackageResources.sitecustomize_py): no bundle.
+        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "CProcShim"],
+                resources: [.embedInCode("Tracer/sitecustomize.py")]),
         // Cell buffer, layout, widgets and screens. No curses.
         .target(name: "ProcTutorUI", dependencies: ["ProcTutorCore"]),
         // The ncurses backend and the one poll loop of the tutorial.
@@ -38,7 +40,8 @@ let package = Package(
         .testTarget(name: "ProcTutorCoreTests", dependencies: ["ProcTutorCore"]),
         .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProcTutorSupervisorTests", dependencies: ["ProcTutorSupervisor", "ProcTutorCore", "TestSupport"]),
+        .testTarget(name: "ProcTutorSupervisorTests", dependencies: ["ProcTutorSupervisor", "ProcTutorCore", "TestSupport"],
+                    exclude: ["TracerPython"]),
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

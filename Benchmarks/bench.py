@@ -239,7 +239,7 @@ def tracer_hooks_row(ctx):
     """The tracer's own CPU per Pool task, without a pool, a supervisor or a second process: the least noisy
     view of what each record costs the traced program (Benchmarks/workloads/tracer_hooks.py)."""
     say("figure 1: the tracer's Pool hooks, per task")
-    source = os.path.join(ROOT, "Sources", "ProcTutorSupervisor", "TracerSource.swift")
+    source = os.path.join(ROOT, "Sources", "ProcTutorSupervisor", "Tracer", "sitecustomize.py")
     withs, withouts, failure = [], [], ""
     for _ in range(3):
         p = subprocess.run([ctx.python, os.path.join(WORKLOADS, "tracer_hooks.py"), source],
