@@ -26,6 +26,13 @@ def _proctutor_install():
     PIECE = 4000  # longest text per output record; longer lines are split into pieces, never dropped
     PARTIAL = PIECE * 4  # bytes without a newline reported as a piece of a line (the rest follows)
     BATCH = 1 << 20  # most bytes of records one write of the channel carries
+    # A worker's task records are held and go out together (docs/engine.md, "Batched records"): never more
+    # than HOLD_BYTES, never longer than HOLD_SECONDS once checked at the next record.
+    HOLD_BYTES = 1 << 16
+    HOLD_SECONDS = 0.002
+    import _thread  # built in, loaded by the import system at start-up: no new module
+
+    allocate_lock = _thread.allocate_lock
 
     class S(object):
         fd = -1
@@ -38,6 +45,12 @@ def _proctutor_install():
         atexit = False
         hooked = 0  # pid whose worker queues are hooked
         ids = None  # the task counter (job_ids)
+        held = []  # records held to go out with the next one (a worker's task records)
+        held_bytes = 0
+        held_since = 0.0  # monotonic time of the first held record
+        lock = None  # guards `held` (made when first needed); taken without waiting, never blocks
+        quick = False  # this worker's last task took less than HOLD_SECONDS: its next start may be held
+        task_started = 0.0
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
     # PROCTUTOR_EVENTS_ID is "TOKEN DEV:INO": the file starts with the run's token. A program may close the
@@ -106,8 +119,11 @@ def _proctutor_install():
         return '"' + s + '"'
 
     def emit(body):
-        """Writes one record; silent on any failure."""
+        """Writes one record, after any held ones; silent on any failure."""
         try:
+            if S.held:
+                flush_held([('{"t":%.6f,%s}\n' % (monotonic(), body)).encode("utf-8", "replace")])
+                return
             fd = channel()
             if fd >= 0:
                 real_write(fd, ('{"t":%.6f,%s}\n' % (monotonic(), body)).encode("utf-8", "replace"))
@@ -115,6 +131,76 @@ def _proctutor_install():
             pass
 
     def emit_records(records):
+        """Writes records (each a complete line), after any held ones."""
+        if S.held:
+            flush_held(records)
+        else:
+            write_records(records)
+
+    def hold(body):
+        """A task record of this worker, held to go out with the next record in one write. Everything held
+        goes out at once when it reaches HOLD_BYTES or the first held record is HOLD_SECONDS old."""
+        try:
+            t = monotonic()
+            record = ('{"t":%.6f,%s}\n' % (t, body)).encode("utf-8", "replace")
+            lock = S.lock
+            if lock is None:
+                lock = S.lock = allocate_lock()
+            if not lock.acquire(False):
+                write_records([record])  # another thread, or a signal handler of this one, is writing
+                return
+            try:
+                held = S.held
+                if not held:
+                    S.held_since = t
+                held.append(record)
+                S.held_bytes += len(record)
+                if S.held_bytes >= HOLD_BYTES or t - S.held_since >= HOLD_SECONDS:
+                    S.held = []
+                    S.held_bytes = 0
+                    write_records(held)
+            finally:
+                lock.release()
+        except Exception:
+            pass
+
+    def flush_held(records=None):
+        """Writes the held records, then `records` (a list of complete lines), in one write. Called before the
+        process could wait (its next task, a wait, a fork) and before it ends; never raises."""
+        try:
+            lock = S.lock
+            if lock is not None and lock.acquire(False):
+                try:
+                    held = S.held
+                    S.held = []
+                    S.held_bytes = 0
+                    if records:
+                        held.extend(records)
+                    if held:
+                        write_records(held)
+                finally:
+                    lock.release()
+            elif records:
+                write_records(records)
+        except Exception:
+            pass
+
+    def task_started(body):
+        """A task's `started`: held when this worker's last task was quick (a busy pool: it goes out with the
+        task's end, one write for both), else written at once: the task may run for long."""
+        S.task_started = monotonic()
+        if S.quick:
+            hold(body)
+        else:
+            emit(body)
+
+    def task_ended(body):
+        """A task's `done` or `failed`, with its held start: written before the result is sent (once the result
+        is in, the pool may be terminated at once, and a record held past that would be lost)."""
+        S.quick = monotonic() - S.task_started < HOLD_SECONDS
+        emit(body)
+
+    def write_records(records):
         """Writes records (each a complete line) in as few writes as possible: one check of the channel and one
         write for all the lines a single write of the program held."""
         try:
@@ -203,6 +289,8 @@ def _proctutor_install():
     def flush_partial():
         for stream in (1, 2):
             flush_stream(stream)
+        if S.held:
+            flush_held()
 
     def flush_stream(stream):
         """Reports the stream's partial line as a line of its own."""
@@ -347,6 +435,9 @@ def _proctutor_install():
             # exited before this child ran its first line.
             forker = S.pid
             S.pid = real_getpid()
+            if S.held or S.lock is not None:
+                S.held = []  # the parent's (it sends them), and a lock another thread may have held
+                S.lock = None
             pending[1] = b""
             pending[2] = b""
             continued[1] = False
@@ -387,6 +478,8 @@ def _proctutor_install():
             return
 
         def wrapper(*args, **kwargs):
+            if S.held:
+                flush_held()  # nothing held while the process waits
             result = real(*args, **kwargs)
             try:
                 after(args, kwargs, result)
@@ -594,6 +687,8 @@ def _proctutor_install():
             return
         S.hooked = S.pid
         hook(args[0], args[1])
+        if not S.atexit:
+            register_atexit()  # a worker that leaves by sys.exit (spawn) sends what it holds; atexit is loaded
 
     def hook_pool_worker(inqueue, outqueue):
         pool = sys.modules.get("multiprocessing.pool")
@@ -611,11 +706,14 @@ def _proctutor_install():
             return job, func_name(func), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
 
         def get(*a, **k):
+            if S.held:
+                flush_held()  # never wait for the next task with records held
             task = real_get(*a, **k)
             try:
                 if type(task) is tuple and len(task) == 5 and task[2] is not helper:
                     job, fn, ar = describe(task)
-                    emit('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (S.pid, job, q(fn), q(ar)))
+                    task_started('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (
+                        S.pid, job, q(fn), q(ar)))
             except Exception:
                 pass
             return task
@@ -627,11 +725,14 @@ def _proctutor_install():
             try:
                 job, i, result = obj
                 if result[0]:
-                    emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, job))
+                    task_ended('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, job))
                 else:
-                    emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (S.pid, job, q(error_text(result[1]))))
+                    task_ended('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (
+                        S.pid, job, q(error_text(result[1]))))
             except Exception:
                 pass
+            if S.held:
+                flush_held()
             real_put(obj, *a, **k)
 
         try:
@@ -659,11 +760,13 @@ def _proctutor_install():
             return func_name(fn), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
 
         def get(*a, **k):
+            if S.held:
+                flush_held()  # never wait for the next task with records held
             item = real_get(*a, **k)
             try:
                 if item is not None and type(item).__name__ == "_CallItem":
                     fn, ar = describe(item)
-                    emit('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (
+                    task_started('"k":"task","pid":%d,"j":%d,"s":"started","f":%s,"a":%s' % (
                         S.pid, item.work_id, q(fn), q(ar)))
             except Exception:
                 pass
@@ -674,12 +777,14 @@ def _proctutor_install():
             try:
                 if type(obj).__name__ == "_ResultItem":
                     if obj.exception is None:
-                        emit('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, obj.work_id))
+                        task_ended('"k":"task","pid":%d,"j":%d,"s":"done"' % (S.pid, obj.work_id))
                     else:
-                        emit('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (
+                        task_ended('"k":"task","pid":%d,"j":%d,"s":"failed","e":%s' % (
                             S.pid, obj.work_id, q(error_text(obj.exception))))
             except Exception:
                 pass
+            if S.held:
+                flush_held()
             return real_put(obj, *a, **k)
 
         try:
@@ -958,6 +1063,8 @@ def _proctutor_install():
         # what the tracer cost a short-lived os.fork child).
         if not S.atexit:
             register_atexit()
+        if S.held:
+            flush_held()  # sent once, by the parent, before the child's start
 
     os.register_at_fork(before=before_fork, after_in_child=after_fork_child)
 
