@@ -429,33 +429,42 @@ def _proctutor_install():
             S.pid, os.getppid() if ppid is None else ppid, method, q(name), "null" if parent is None else "%d" % parent,
             "true" if final else "false"))
 
+    # An os.fork child's start, made of bytes at once: every object the child touches after fork() is a
+    # copy-on-write page fault, so its path formats one bytes object and calls nothing else.
+    BIRTH_OS_FORK = b'{"t":%.6f,"k":"birth","pid":%d,"ppid":%d,"m":"os.fork","n":null,"par":null,"final":true}\n'
+    getframe = sys._getframe
+
     def after_fork_child():
         try:
             # The parent's pid, still in S.pid: getppid() would already say the subreaper if the parent
             # exited before this child ran its first line.
             forker = S.pid
-            S.pid = real_getpid()
+            pid = S.pid = real_getpid()
             if S.held or S.lock is not None:
                 S.held = []  # the parent's (it sends them), and a lock another thread may have held
                 S.lock = None
-            pending[1] = b""
-            pending[2] = b""
-            continued[1] = False
-            continued[2] = False
-            f = sys._getframe(1)
-            code = f.f_code
-            mod = f.f_globals.get("__name__")
-            if code.co_name == "_launch" and mod == "multiprocessing.popen_fork":
-                name = None
-                try:
-                    name = f.f_locals["process_obj"].name
-                except Exception:
-                    pass
-                start_record("fork", name, None, True, forker)
-            elif code.co_name == "main" and mod == "multiprocessing.forkserver":
-                start_record("forkserver", None, None, False, forker)
-            else:
-                start_record("os.fork", None, None, True, forker)
+            if pending[1] or pending[2] or continued[1] or continued[2]:
+                pending[1] = pending[2] = b""
+                continued[1] = continued[2] = False
+            f = getframe(1)
+            co_name = f.f_code.co_name
+            if co_name == "_launch" or co_name == "main":
+                mod = f.f_globals.get("__name__")
+                if co_name == "_launch" and mod == "multiprocessing.popen_fork":
+                    name = None
+                    try:
+                        name = f.f_locals["process_obj"].name
+                    except Exception:
+                        pass
+                    start_record("fork", name, None, True, forker)
+                    return
+                if co_name == "main" and mod == "multiprocessing.forkserver":
+                    start_record("forkserver", None, None, False, forker)
+                    return
+            S.announced = pid
+            fd = channel()
+            if fd >= 0:
+                real_write(fd, BIRTH_OS_FORK % (monotonic(), pid, forker))
         except Exception:
             pass
 
@@ -527,11 +536,14 @@ def _proctutor_install():
 
     wrap("waitid", after_waitid)
 
+    EXIT = b'{"t":%.6f,"k":"exit","pid":%d,"code":%d}\n'
+
     def _exit(*args, **kwargs):
         try:
-            flush_partial()
+            if pending[1] or pending[2]:
+                flush_partial()
             code = args[0] if args else kwargs.get("status", 0)
-            emit('"k":"exit","pid":%d,"code":%d' % (real_getpid(), int(code)))
+            emit_records([EXIT % (monotonic(), real_getpid(), int(code))])  # with anything held, one write
         except BaseException:
             pass
         finally:
