@@ -26,13 +26,10 @@ def _proctutor_install():
     PIECE = 4000  # longest text per output record; longer lines are split into pieces, never dropped
     PARTIAL = PIECE * 4  # bytes without a newline reported as a piece of a line (the rest follows)
     BATCH = 1 << 20  # most bytes of records one write of the channel carries
-    # A worker's task records are held and go out together (docs/engine.md, "Batched records"): never more
-    # than HOLD_BYTES, never longer than HOLD_SECONDS once checked at the next record.
-    HOLD_BYTES = 1 << 16
-    HOLD_SECONDS = 0.002
+    # A worker whose last task took less than QUICK seconds holds its next task's start, which then goes out
+    # with the task's end in one write (docs/engine.md, "Batched records").
+    QUICK = 0.002
     import _thread  # built in, loaded by the import system at start-up: no new module
-
-    allocate_lock = _thread.allocate_lock
 
     class S(object):
         fd = -1
@@ -45,12 +42,17 @@ def _proctutor_install():
         atexit = False
         hooked = 0  # pid whose worker queues are hooked
         ids = None  # the task counter (job_ids)
-        held = []  # records held to go out with the next one (a worker's task records)
-        held_bytes = 0
-        held_since = 0.0  # monotonic time of the first held record
-        lock = None  # guards `held` (made when first needed); taken without waiting, never blocks
-        quick = False  # this worker's last task took less than HOLD_SECONDS: its next start may be held
-        task_started = 0.0
+
+    class Held(object):
+        """What goes out with the next record (an instance: setting a class's attributes per record would
+        invalidate the interpreter's attribute caches for that class)."""
+        __slots__ = ("records", "lock", "quick", "started")
+
+    H = Held()
+    H.records = []  # complete records, written before (and with) the process's next one
+    H.lock = _thread.allocate_lock()  # guards records; only ever taken without waiting
+    H.quick = False  # this worker's last task took less than QUICK seconds
+    H.started = 0.0  # when its current task started
 
     # --- the channel: a regular file opened O_APPEND; one record per write, never blocks ---
     # PROCTUTOR_EVENTS_ID is "TOKEN DEV:INO": the file starts with the run's token. A program may close the
@@ -121,7 +123,7 @@ def _proctutor_install():
     def emit(body):
         """Writes one record, after any held ones; silent on any failure."""
         try:
-            if S.held:
+            if H.records:
                 flush_held([('{"t":%.6f,%s}\n' % (monotonic(), body)).encode("utf-8", "replace")])
                 return
             fd = channel()
@@ -132,73 +134,57 @@ def _proctutor_install():
 
     def emit_records(records):
         """Writes records (each a complete line), after any held ones."""
-        if S.held:
+        if H.records:
             flush_held(records)
         else:
             write_records(records)
 
-    def hold(body):
-        """A task record of this worker, held to go out with the next record in one write. Everything held
-        goes out at once when it reaches HOLD_BYTES or the first held record is HOLD_SECONDS old."""
-        try:
-            t = monotonic()
-            record = ('{"t":%.6f,%s}\n' % (t, body)).encode("utf-8", "replace")
-            lock = S.lock
-            if lock is None:
-                lock = S.lock = allocate_lock()
-            if not lock.acquire(False):
-                write_records([record])  # another thread, or a signal handler of this one, is writing
-                return
-            try:
-                held = S.held
-                if not held:
-                    S.held_since = t
-                held.append(record)
-                S.held_bytes += len(record)
-                if S.held_bytes >= HOLD_BYTES or t - S.held_since >= HOLD_SECONDS:
-                    S.held = []
-                    S.held_bytes = 0
-                    write_records(held)
-            finally:
-                lock.release()
-        except Exception:
-            pass
-
     def flush_held(records=None):
-        """Writes the held records, then `records` (a list of complete lines), in one write. Called before the
-        process could wait (its next task, a wait, a fork) and before it ends; never raises."""
+        """Writes the held records, then `records` (a list of complete lines), in one write. Called with the
+        process's next record, before it could wait (its next task, a wait, a fork) and before it ends; never
+        raises, never waits (a lock taken elsewhere, by another thread or by the code a signal handler
+        interrupted, leaves the held records to that code)."""
         try:
-            lock = S.lock
-            if lock is not None and lock.acquire(False):
+            lock = H.lock
+            if lock.acquire(False):
                 try:
-                    held = S.held
-                    S.held = []
-                    S.held_bytes = 0
-                    if records:
-                        held.extend(records)
+                    held = H.records
                     if held:
-                        write_records(held)
+                        H.records = []
+                        if records:
+                            held.extend(records)
+                        records = held
                 finally:
                     lock.release()
-            elif records:
+            if records:
                 write_records(records)
         except Exception:
             pass
 
     def task_started(body):
-        """A task's `started`: held when this worker's last task was quick (a busy pool: it goes out with the
-        task's end, one write for both), else written at once: the task may run for long."""
-        S.task_started = monotonic()
-        if S.quick:
-            hold(body)
-        else:
-            emit(body)
+        """A task's `started`. Held when this worker's last task was quick (a busy pool: it goes out with the
+        task's end, one write for both); else written at once, since the task may run for long."""
+        try:
+            t = H.started = monotonic()
+            record = ('{"t":%.6f,%s}\n' % (t, body)).encode("utf-8", "replace")
+            lock = H.lock
+            if H.quick and lock.acquire(False):
+                H.records.append(record)
+                lock.release()
+            else:
+                emit_records([record])
+        except Exception:
+            pass
 
     def task_ended(body):
         """A task's `done` or `failed`, with its held start: written before the result is sent (once the result
         is in, the pool may be terminated at once, and a record held past that would be lost)."""
-        S.quick = monotonic() - S.task_started < HOLD_SECONDS
-        emit(body)
+        try:
+            t = monotonic()
+            H.quick = t - H.started < QUICK
+            emit_records([('{"t":%.6f,%s}\n' % (t, body)).encode("utf-8", "replace")])
+        except Exception:
+            pass
 
     def write_records(records):
         """Writes records (each a complete line) in as few writes as possible: one check of the channel and one
@@ -289,7 +275,7 @@ def _proctutor_install():
     def flush_partial():
         for stream in (1, 2):
             flush_stream(stream)
-        if S.held:
+        if H.records:
             flush_held()
 
     def flush_stream(stream):
@@ -440,9 +426,8 @@ def _proctutor_install():
             # exited before this child ran its first line.
             forker = S.pid
             pid = S.pid = real_getpid()
-            if S.held or S.lock is not None:
-                S.held = []  # the parent's (it sends them), and a lock another thread may have held
-                S.lock = None
+            if H.records:
+                H.records = []  # the parent's: it sends them
             if pending[1] or pending[2] or continued[1] or continued[2]:
                 pending[1] = pending[2] = b""
                 continued[1] = continued[2] = False
@@ -487,7 +472,7 @@ def _proctutor_install():
             return
 
         def wrapper(*args, **kwargs):
-            if S.held:
+            if H.records:
                 flush_held()  # nothing held while the process waits
             result = real(*args, **kwargs)
             try:
@@ -718,7 +703,7 @@ def _proctutor_install():
             return job, func_name(func), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
 
         def get(*a, **k):
-            if S.held:
+            if H.records:
                 flush_held()  # never wait for the next task with records held
             task = real_get(*a, **k)
             try:
@@ -743,7 +728,7 @@ def _proctutor_install():
                         S.pid, job, q(error_text(result[1]))))
             except Exception:
                 pass
-            if S.held:
+            if H.records:
                 flush_held()
             real_put(obj, *a, **k)
 
@@ -772,7 +757,7 @@ def _proctutor_install():
             return func_name(fn), short_repr(tuple(args) if isinstance(args, (tuple, list)) else args)
 
         def get(*a, **k):
-            if S.held:
+            if H.records:
                 flush_held()  # never wait for the next task with records held
             item = real_get(*a, **k)
             try:
@@ -795,7 +780,7 @@ def _proctutor_install():
                             S.pid, obj.work_id, q(error_text(obj.exception))))
             except Exception:
                 pass
-            if S.held:
+            if H.records:
                 flush_held()
             return real_put(obj, *a, **k)
 
@@ -1075,7 +1060,7 @@ def _proctutor_install():
         # what the tracer cost a short-lived os.fork child).
         if not S.atexit:
             register_atexit()
-        if S.held:
+        if H.records:
             flush_held()  # sent once, by the parent, before the child's start
 
     os.register_at_fork(before=before_fork, after_in_child=after_fork_child)
