@@ -27,7 +27,9 @@ let package = Package(
         // target makes a process, signal, poll or clock system call (scripts/check-seam, run by scripts/test).
         .target(name: "ProcTutorSystem", dependencies: ["ProcTutorCore", "CProcShim"]),
         // Runs a program under the tracer: the run folder, the channel, the process tree, teardown.
-        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "ProcTutorSystem"]),
+        // The tracer is a real Python file, embedded as bytes (PackageResources.sitecustomize_py): no bundle.
+        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "ProcTutorSystem"],
+                resources: [.embedInCode("Tracer/sitecustomize.py")]),
         // Cell buffer, layout, widgets and screens. No curses.
         .target(name: "ProcTutorUI", dependencies: ["ProcTutorCore"]),
         // The ncurses backend and the one poll loop of the tutorial.
@@ -43,7 +45,8 @@ let package = Package(
         .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ProcTutorSupervisorTests",
-                    dependencies: ["ProcTutorSupervisor", "ProcTutorSystem", "ProcTutorCore", "TestSupport"]),
+                    dependencies: ["ProcTutorSupervisor", "ProcTutorSystem", "ProcTutorCore", "TestSupport"],
+                    exclude: ["TracerPython"]),
         .testTarget(name: "ProcTutorSystemTests", dependencies: ["ProcTutorSystem"]),
         .testTarget(name: "ProcTutorUITests", dependencies: [
             "ProcTutorUI", "ProcTutorCore",

@@ -217,6 +217,8 @@ def figure1(ctx):
     jobs.append(("busy Pool, %d tasks" % ctx.pool_tasks, os.path.join(WORKLOADS, "pool_busy.py"),
                  [str(ctx.pool_tasks)]))
     jobs.append(("200 os.fork children", os.path.join(WORKLOADS, "fork_children.py"), ["200"]))
+    if ctx.rows:
+        jobs = [j for j in jobs if any(w in j[0] for w in ctx.rows)]
     for label, prog, args in jobs:
         traced = [ctx.proctutor, "run", "--python", ctx.python, "--timeout", "120", prog]
         if args:
@@ -231,15 +233,48 @@ def figure1(ctx):
         rows.append(Row("1", label, "s", t["traced"], t["plain"], "ratio ≤ 1.05", 1.05,
                         note=note + ("; " + check if check else "")))
     shutil.rmtree(work, ignore_errors=True)
-    rows.append(tracer_hooks_row(ctx))
+    if not ctx.rows or any(w in "tracer's Pool hooks" for w in ctx.rows):
+        rows.append(tracer_hooks_row(ctx))
+    if not ctx.rows or any(w in "page faults per os.fork child" for w in ctx.rows):
+        rows.append(fork_faults_row(ctx))
     return rows
+
+
+def fork_faults_row(ctx, children=200):
+    """Minor page faults of one os.fork child, traced (`proctutor run`) against plain, alternated: each run's
+    median over its children (Benchmarks/workloads/fork_faults.py reads every zombie's /proc/PID/stat)."""
+    say("figure 1: page faults per os.fork child")
+    prog = os.path.join(WORKLOADS, "fork_faults.py")
+    work = tempfile.mkdtemp(prefix="proctutor-faults-")
+    out = os.path.join(work, "faults.json")
+    sides = {"traced": [ctx.proctutor, "run", "--python", ctx.python, "--timeout", "120", prog, "--",
+                        str(children), out],
+             "plain": [ctx.python, "-u", prog, str(children), out]}
+    child = {"traced": [], "plain": []}
+    parent = {"traced": [], "plain": []}
+    for _ in range(ctx.runs):
+        for name, cmd in sides.items():
+            subprocess.run(cmd, env=ctx.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                with open(out) as f:
+                    data = json.load(f)
+                os.unlink(out)
+            except (OSError, ValueError):
+                continue
+            child[name].append(statistics.median(data["children"]))
+            parent[name].append(data["parent_per_child"])
+    shutil.rmtree(work, ignore_errors=True)
+    note = "%d children a run, each run's median; the parent's own faults per child: traced %s, plain %s" % (
+        children, spread(parent["traced"], ""), spread(parent["plain"], ""))
+    return Row("1", "page faults per os.fork child", "", child["traced"], child["plain"], "report", None,
+               note=note)
 
 
 def tracer_hooks_row(ctx):
     """The tracer's own CPU per Pool task, without a pool, a supervisor or a second process: the least noisy
     view of what each record costs the traced program (Benchmarks/workloads/tracer_hooks.py)."""
     say("figure 1: the tracer's Pool hooks, per task")
-    source = os.path.join(ROOT, "Sources", "ProcTutorSupervisor", "TracerSource.swift")
+    source = os.path.join(ROOT, "Sources", "ProcTutorSupervisor", "Tracer", "sitecustomize.py")
     withs, withouts, failure = [], [], ""
     for _ in range(3):
         p = subprocess.run([ctx.python, os.path.join(WORKLOADS, "tracer_hooks.py"), source],
@@ -693,6 +728,8 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0,
                     help="sleep scale for the lesson demos (1: as students run them; 0.1 for a quick look)")
     ap.add_argument("--pool-tasks", type=int, default=2000)
+    ap.add_argument("--rows", default="", help="figure 1: only the rows whose name contains one of these "
+                                              "comma-separated words (e.g. 'busy Pool,os.fork')")
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle for figure 5")
     ap.add_argument("--frames", type=int, default=300, help="frames for figure 6 (30 per simulated second)")
     ap.add_argument("--json", help="also write the rows as JSON here")
@@ -707,6 +744,7 @@ def main():
     ctx.runs, ctx.scale, ctx.pool_tasks, ctx.idle, ctx.frames = a.runs, a.scale, a.pool_tasks, a.idle, a.frames
     ctx.suite_methods = a.suite_methods.split(",")
     ctx.suite_runs = a.suite_runs
+    ctx.rows = [w for w in a.rows.split(",") if w]
     ctx.keep = []
     ctx.pool_done = r"Timeline ─+ finished"
     ctx.env = dict(os.environ, PROCTUTOR_LESSONS=LESSONS)

@@ -1,7 +1,7 @@
 """Figure 1's note on the tracer alone: CPU per Pool task of the worker hooks (a `started` and a `done` record).
 
-`tracer_hooks.py TRACER_SWIFT [TASKS]` takes the tracer out of its Swift source (the `sitecustomize.py` the binary
-embeds), installs it in this interpreter with a fresh channel file, hooks a stand-in worker's queues exactly as a
+`tracer_hooks.py TRACER_PY [TASKS]` reads the tracer (Sources/ProcTutorSupervisor/Tracer/sitecustomize.py, the file
+the binary embeds), installs it in this interpreter with a fresh channel file, hooks a stand-in worker's queues exactly as a
 Pool worker's are hooked, and times TASKS get/put pairs (records written to the file, nobody reading it). Prints
 microseconds per task: the best of 7 rounds, and the same loop without the tracer. One process, no pool, no
 supervisor: the figure moves only when the tracer's own work per record does."""
@@ -12,10 +12,8 @@ import tempfile
 import time
 
 
-def tracer_source(swift_path):
-    text = open(swift_path, encoding="utf-8").read()
-    start = text.index('#"""') + len('#"""\n')
-    return text[start:text.rindex('"""#')]
+def tracer_source(path):
+    return open(path, encoding="utf-8").read()
 
 
 def install(source, channel):

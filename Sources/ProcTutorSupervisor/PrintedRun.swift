@@ -1,4 +1,3 @@
-import CProcShim
 import Foundation
 import Glibc
 import ProcTutorCore

@@ -1,4 +1,3 @@
-import CProcShim
 import Foundation
 import Glibc
 import ProcTutorCore
@@ -175,7 +174,7 @@ public final class Supervisor {
         }
         let eventsPath = tempDir + "/events"
         // The channel's first line is a token only this run knows: the tracer checks it before every write
-        // (with dev:ino where the program emptied the file; see TracerSource), and reading starts after it.
+        // (with dev:ino where the program emptied the file; see Tracer/sitecustomize.py), and reading starts after it.
         let token = "proctutor-channel-" + String(UInt64.random(in: .min ... .max), radix: 16)
             + String(UInt64.random(in: .min ... .max), radix: 16)
         let wfd = open(eventsPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)

@@ -14,7 +14,7 @@ enum TracerCache {
     static func prepare(environment: [String: String]) -> String? {
         guard let base = cacheBase(environment) else { return nil }
         let root = base + "/proctutor"
-        let source = Array(TracerSource.sitecustomize.utf8)
+        let source = TracerSource.bytes
         let dir = root + "/tracer-" + hash(source)
         for d in [base, root, dir] where !ensurePrivateDirectory(d, strict: d != base) { return nil }
         let file = dir + "/sitecustomize.py"
