@@ -217,6 +217,7 @@ def figure1(ctx):
     jobs.append(("busy Pool, %d tasks" % ctx.pool_tasks, os.path.join(WORKLOADS, "pool_busy.py"),
                  [str(ctx.pool_tasks)]))
     jobs.append(("200 os.fork children", os.path.join(WORKLOADS, "fork_children.py"), ["200"]))
+    all_jobs = jobs
     if ctx.rows:
         jobs = [j for j in jobs if any(w in j[0] for w in ctx.rows)]
     for label, prog, args in jobs:
@@ -232,11 +233,62 @@ def figure1(ctx):
             cpu["traced"], cpu["plain"], cpu["traced"] / cpu["plain"] if cpu["plain"] else float("nan"))
         rows.append(Row("1", label, "s", t["traced"], t["plain"], "ratio ≤ 1.05", 1.05,
                         note=note + ("; " + check if check else "")))
+    if not ctx.rows or any(w in "VizTracer" for w in ctx.rows):
+        peers = [j for j in all_jobs if j[0].startswith(("busy Pool", "02-process demo", "04-pool demo"))]
+        rows += viztracer_rows(ctx, peers, work)
     shutil.rmtree(work, ignore_errors=True)
     if not ctx.rows or any(w in "tracer's Pool hooks" for w in ctx.rows):
         rows.append(tracer_hooks_row(ctx))
     if not ctx.rows or any(w in "page faults per os.fork child" for w in ctx.rows):
         rows.append(fork_faults_row(ctx))
+    return rows
+
+
+def viztracer_venv(ctx):
+    """A virtual environment of the bench's own interpreter with VizTracer from PyPI (made once, kept in the
+    cache): (its python, its viztracer) or (None, why not)."""
+    version = subprocess.run([ctx.python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                             stdout=subprocess.PIPE, text=True).stdout.strip() or "python"
+    home = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "proctutor-bench",
+                        "viztracer-" + version)
+    python, viz = os.path.join(home, "bin", "python"), os.path.join(home, "bin", "viztracer")
+    if not os.path.exists(viz):
+        say("figure 1: installing VizTracer into %s" % home)
+        steps = [[ctx.python, "-m", "venv", home], [python, "-m", "pip", "install", "-q", "viztracer"]]
+        for step in steps:
+            p = subprocess.run(step, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if p.returncode != 0:
+                last = (p.stdout.strip().splitlines() or ["exit %d" % p.returncode])[-1]
+                return None, "%s failed: %s" % (" ".join(step[:3]), last)
+    return python, viz
+
+
+def viztracer_rows(ctx, jobs, work):
+    """The peer a user would pick to see a multiprocessing run, side by side in one hyperfine invocation:
+    `viztracer --quiet -o OUT.json PROG` against plain, with proctutor's ratio of the same invocation in the note.
+    The venv's interpreter is the bench's own, so plain is the same Python on every side."""
+    python, viz = viztracer_venv(ctx)
+    if python is None:
+        return [Row("1", "VizTracer (peer)", "s", [], None, "report", None, note="skipped: " + viz)]
+    rows = []
+    for label, prog, args in jobs:
+        say("figure 1: VizTracer on %s" % label)
+        out = os.path.join(work, "viztracer.json")
+        sides = {"viztracer": [viz, "--quiet", "-o", out, prog] + args,
+                 "proctutor": [ctx.proctutor, "run", "--python", python, "--timeout", "120", prog]
+                 + (["--"] + args if args else []),
+                 "plain": [python, "-u", prog] + args}
+        # hyperfine ignores exit codes here (-i): a peer that failed would look fast.
+        first = subprocess.run(sides["viztracer"], env=ctx.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+        if first.returncode != 0:
+            why = (first.stderr.strip().splitlines() or ["exit %d" % first.returncode])[-1]
+            rows.append(Row("1", "VizTracer: " + label, "s", [], None, "report", None, note="failed: " + why))
+            continue
+        t, _ = hyperfine(sides, ctx.runs, env=ctx.env)
+        ours = statistics.median(t["proctutor"]) / statistics.median(t["plain"])
+        rows.append(Row("1", "VizTracer: " + label, "s", t["viztracer"], t["plain"], "report", None,
+                        note="proctutor in the same invocation: ratio %.2f" % ours))
     return rows
 
 
