@@ -132,7 +132,11 @@ int procshim_signal_pipe_install(int write_fd, const int *sigs, int count) {
         int sig = sigs[i];
         if (sig <= 0 || sig >= NSIG) { rc = -1; continue; }
         struct sigaction old;
-        if (sigaction(sig, &action, &old) != 0) { rc = -1; continue; }
+        if (sigaction(sig, NULL, &old) != 0) { rc = -1; continue; }
+        /* Started with Ctrl-C, Ctrl-\ or hang-up ignored (`cmd &` in a script, nohup): they stay ignored, as
+           Python and the shells leave them. */
+        if (old.sa_handler == SIG_IGN && (sig == SIGINT || sig == SIGQUIT || sig == SIGHUP)) continue;
+        if (sigaction(sig, &action, NULL) != 0) { rc = -1; continue; }
         if (!saved[sig]) {
             saved_actions[sig] = old;
             was_blocked[sig] = sigismember(&current, sig) == 1;

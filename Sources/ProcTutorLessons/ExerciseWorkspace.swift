@@ -72,10 +72,12 @@ public struct ExerciseWorkspace: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            // Not .atomic: a file that appeared meanwhile is not replaced.
-            guard FileManager.default.createFile(atPath: path, contents: data) else {
-                throw Failure(description: "cannot create \(path)")
-            }
+            // O_EXCL: a file that appeared since the check is the student's, and is never replaced.
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            try handle.write(contentsOf: data)
+            try handle.close()
         } catch let f as Failure {
             throw f
         } catch {

@@ -11,6 +11,31 @@ public enum Child {
         return status
     }
 
+    /// Waits for a program that shares our terminal and process group (an editor), as system(3) does: SIGINT,
+    /// SIGQUIT and SIGTSTP are ignored here meanwhile (Ctrl-C and Ctrl-Z are the editor's), and when the editor
+    /// stops itself (Ctrl-Z in vim) this process stops too, so the shell sees the job stop; once continued (fg), it
+    /// continues the editor. Its wait status at the end.
+    public static func waitSharingTerminal(_ pid: pid_t) -> Int32 {
+        let signals = [SIGINT, SIGQUIT, SIGTSTP]
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        let none = sigaction()
+        var saved: [sigaction] = Array(repeating: none, count: signals.count)
+        for (i, sig) in signals.enumerated() { sigaction(sig, &ignore, &saved[i]) }
+        defer { for (i, sig) in signals.enumerated() { sigaction(sig, &saved[i], nil) } }
+        var status: Int32 = 0
+        while true {
+            if waitpid(pid, &status, WUNTRACED) < 0 {
+                if errno == EINTR { continue }
+                return status
+            }
+            guard status & 0xFF == 0x7F else { return status }  // ended, not stopped
+            kill(getpid(), SIGSTOP)
+            kill(pid, SIGCONT)
+        }
+    }
+
     /// Reaps `pid` if it has ended; its wait status, or nil while it runs.
     public static func reapIfEnded(_ pid: pid_t) -> Int32? {
         var status: Int32 = 0

@@ -7,7 +7,8 @@ import ProcTutorSystem
 import ProcTutorUI
 
 /// Runs a student's file for an exercise: once per start method its checks need, under the supervisor, with
-/// the exercise's timeout and the process limit; then grades the runs. Ctrl-C stops the current run's tree.
+/// the exercise's timeout and the process limit; then grades the runs. Ctrl-C ends proctutor; its supervisor sees the
+/// command socket close and takes the run's whole tree down.
 enum ExerciseRunner {
     /// Why a file could not be checked at all (exit 2 of `--check`): not there, does not compile, no Python.
     struct BadInput: Error, CustomStringConvertible {

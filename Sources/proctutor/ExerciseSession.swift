@@ -116,7 +116,7 @@ enum ExerciseEditor {
                                            env: vars, stdio: [.fd(0), .fd(1), .fd(2)], newSession: false) else {
             return false
         }
-        return decodeWaitStatus(Child.wait(pid)).code != 127
+        return decodeWaitStatus(Child.waitSharingTerminal(pid)).code != 127
     }
 }
 
@@ -158,11 +158,15 @@ struct PlainExerciseLoop {
             if file { fileChanged() }
             if stdin {
                 // The end of input ends the session, as in `quiz --plain`.
-                guard let line = input.readAvailable() else {
+                guard var line = input.readAvailable() else {
                     if input.isOpen { continue } else { return }
                 }
-                if line.isEmpty { continue }
-                if !command(line) { return }
+                // Every line that came in one read (pasted, piped), not one per wake-up.
+                while true {
+                    if !line.isEmpty, !command(line) { return }
+                    guard let next = input.bufferedLine() else { break }
+                    line = next
+                }
             }
         }
     }
@@ -285,6 +289,9 @@ final class LineInput {
         buffer += chunk[0..<n]
         return takeLine()
     }
+
+    /// A complete line already read, without reading more.
+    func bufferedLine() -> String? { takeLine() }
 
     /// Blocks for the next line (for a question); nil at the end of input.
     func nextLine() -> String? {

@@ -13,7 +13,7 @@ struct ExerciseScreenTests {
                                     environment: ["XDG_DATA_HOME": data.path])
         defer { t.close() }
         try t.waitForScreen(containing: "Two processes at the same time")
-        try t.tmux.waitFor("the starter's checklist", timeout: 30) { $0.contains("3 of 5 checks passed") }
+        try t.tmux.waitFor("the starter's checklist", timeout: 30) { $0.contains("4 of 6 checks passed") }
         let screen = try t.tmux.screen()
         #expect(screen.contains("✗ most processes alive at once ≥ 3 · observed 2"), "\(screen)")
 
