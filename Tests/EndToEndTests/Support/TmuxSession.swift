@@ -31,7 +31,7 @@ final class TmuxSession {
         let script = """
             set -m; "$0" "$@"; s=$?
             while [ "$s" -eq 148 ]; do echo \(Self.stoppedMarker); read -r _; fg >/dev/null; s=$?; done
-            echo \(Self.exitMarker)$s; exec sleep 3600
+            echo "\(Self.exitMarker)$s;"; exec sleep 3600
             """
         // tmux sets TERM itself inside the pane; `env` puts ours back for the program.
         let line = "env \(unset) \(exports) bash -c \(Self.quote(script)) " + command.map(Self.quote).joined(separator: " ")

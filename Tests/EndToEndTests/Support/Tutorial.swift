@@ -74,8 +74,10 @@ struct TutorialHarness {
     func waitForExit(timeout: Double = 20) throws -> Int {
         let marker = TmuxSession.exitMarker
         let screen = try tmux.waitFor("proctutor to exit", timeout: timeout, joined: true) { $0.contains(marker) }
-        let status = screen.components(separatedBy: marker).last?.prefix { $0.isNumber } ?? ""
-        return Int(status) ?? -1
+        // The status ends at ";": keys typed ahead of the shell echo right after it (a storm's backlog), and
+        // a joined screen has no line break to stop the digits.
+        guard let after = screen.components(separatedBy: marker).last, let end = after.firstIndex(of: ";") else { return -1 }
+        return Int(after[..<end]) ?? -1
     }
 
     /// Checks the terminal is back in its normal mode: main screen, cursor visible, no mouse reporting, no
