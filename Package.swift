@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "ProcTutorSystem", dependencies: ["ProcTutorCore", "CProcShim"]),
         // Runs a program under the tracer: the run folder, the channel, the process tree, teardown.
         // The tracer is a real Python file, embedded as bytes (PackageResources.sitecustomize_py): no bundle.
-        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "ProcTutorSystem"],
+        // The supervisor's decisions, pure: the run assembler (process lifecycle, line assembly, task ledger),
+        // the pause clock, the timing policy and the teardown. No system call (scripts/check-seam).
+        .target(name: "ProcTutorSupervisorCore", dependencies: ["ProcTutorCore"]),
+        .target(name: "ProcTutorSupervisor", dependencies: ["ProcTutorCore", "ProcTutorSupervisorCore", "ProcTutorSystem"],
                 resources: [.embedInCode("Tracer/sitecustomize.py")]),
         // Cell buffer, layout, widgets and screens. No curses.
         .target(name: "ProcTutorUI", dependencies: ["ProcTutorCore"]),
@@ -44,6 +47,7 @@ let package = Package(
         .testTarget(name: "ProcTutorCoreTests", dependencies: ["ProcTutorCore"]),
         .testTarget(name: "ProcTutorLessonsTests", dependencies: ["ProcTutorLessons", "ProcTutorCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProcTutorSupervisorCoreTests", dependencies: ["ProcTutorSupervisorCore", "ProcTutorCore"]),
         .testTarget(name: "ProcTutorSupervisorTests",
                     dependencies: ["ProcTutorSupervisor", "ProcTutorSystem", "ProcTutorCore", "TestSupport"],
                     exclude: ["TracerPython"]),

@@ -1,5 +1,6 @@
 import Testing
 @testable import ProcTutorCore
+@testable import ProcTutorSupervisorCore
 
 /// The assembler's promises: one start per process, before its other events, with the right name; exactly one
 /// exit and at most one reaped; zombies shown; failures nobody fetched counted; garbage ignored.
