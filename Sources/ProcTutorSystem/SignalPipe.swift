@@ -1,10 +1,16 @@
 import CProcShim
 @preconcurrency import Glibc
+import Synchronization
 
 /// The self-pipe: a signal's handler writes the signal's number as one byte, the loop polls the read end and
 /// does the work. The one way this program handles signals (the supervisor, which must not be interrupted at all,
-/// reads them from a `SignalDescriptor` instead). One pipe at a time per process.
+/// reads them from a `SignalDescriptor` instead). One pipe at a time per process: the C handler writes to one
+/// global descriptor, so a second live pipe would take the first one's signals; making one while another is
+/// live is refused.
 public final class SignalPipe {
+    /// Whether a pipe is live (made and not yet restored) in this process.
+    private static let live = Atomic<Bool>(false)
+
     public let readFD: Int32
     public let signals: [Int32]
     private let writeFD: Int32
@@ -12,8 +18,12 @@ public final class SignalPipe {
 
     /// Takes `signals` over until `restore()` (or deinit).
     public init(signals: [Int32]) throws(RunError) {
+        guard Self.live.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+            throw RunError(zh: "内部错误：已经有一个信号管道在用", en: "internal error: a signal pipe is already live")
+        }
         var fds: [Int32] = [-1, -1]
         guard procshim_pipe_cloexec(&fds) == 0 else {
+            Self.live.store(false, ordering: .releasing)
             let reason = String(cString: strerror(errno))
             throw RunError(zh: "无法创建信号管道：\(reason)", en: "cannot create the signal pipe: \(reason)")
         }
@@ -66,6 +76,7 @@ public final class SignalPipe {
         for sig in signals { procshim_signal_restore(sig) }
         close(readFD)
         close(writeFD)
+        Self.live.store(false, ordering: .releasing)
     }
 
     deinit { restore() }

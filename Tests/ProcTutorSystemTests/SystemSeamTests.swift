@@ -48,6 +48,21 @@ import Testing
         raise(SIGUSR2)  // ignored again: the test process lives on
     }
 
+    /// The C handler writes to one global descriptor: a second live pipe would take the first one's signals.
+    @Test func onlyOneSignalPipeIsLiveAtATime() throws {
+        // SIGURG and SIGWINCH: ignored by default, and not the SIGUSR2 the test above may leave pending.
+        let first = try SignalPipe(signals: [SIGURG])
+        #expect(throws: RunError.self) { try SignalPipe(signals: [SIGWINCH]) }
+        raise(SIGURG)
+        #expect(Poll.readable([first.readFD], milliseconds: 1000) == [true])
+        #expect(first.drain() == [SIGURG])  // the refused pipe took nothing over
+        first.restore()
+        let second = try SignalPipe(signals: [SIGWINCH])
+        raise(SIGWINCH)
+        #expect(second.drain() == [SIGWINCH])
+        second.restore()
+    }
+
     @Test func waitStatusesSayCodeOrSignal() {
         #expect(decodeWaitStatus(3 << 8) == (3, nil))
         #expect(decodeWaitStatus(9) == (nil, 9))
