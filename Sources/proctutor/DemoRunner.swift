@@ -17,23 +17,13 @@ enum DemoRunner {
         // While the demo runs, Ctrl-C is ours (a byte on a pipe); afterwards whatever it was before.
         let interrupts = try? SignalPipe(signals: [SIGINT])
         defer { interrupts?.restore() }
-        let session: SupervisedRun
         do {
-            session = try SupervisedRun(config: RunConfig(program: path, startMethod: startMethod,
-                                                          timeout: timeout ?? defaultTimeout))
+            let outcome = try RunToEnd.run(RunConfig(program: path, startMethod: startMethod,
+                                                     timeout: timeout ?? defaultTimeout),
+                                           signals: interrupts)
+            return .success(outcome.events)
         } catch {
             return .failure(DemoRunFailure(message: "\(error)"))
         }
-        var events: [Event] = []
-        var interrupted = false
-        while !session.isFinished {
-            guard let ready = Poll.readable([session.fd, interrupts?.readFD ?? -1], milliseconds: 1000) else { break }
-            if ready[1], interrupts?.drain().isEmpty == false, !interrupted {
-                interrupted = true
-                session.interrupt()
-            }
-            events += session.drain()
-        }
-        return .success(events)
     }
 }

@@ -49,15 +49,8 @@ enum ExerciseRunner {
         let config = RunConfig(program: file, python: python, startMethod: method,
                                timeout: exercise.timeout ?? Exercise.defaultTimeout,
                                maxProcesses: Exercise.processLimit, linger: 1)
-        let session: SupervisedRun
-        do { session = try SupervisedRun(config: config) } catch {
+        do { return try RunToEnd.run(config).events } catch {
             throw BadInput(description: "\(error)")
         }
-        var events: [Event] = []
-        while !session.isFinished {
-            if Poll.readable([session.fd], milliseconds: 1000) == nil { break }
-            events += session.drain()
-        }
-        return events
     }
 }

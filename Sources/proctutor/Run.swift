@@ -163,29 +163,14 @@ struct RepeatedRun {
         var exitCode = 0
         var interrupted = false
         for i in 1...count {
-            let session: SupervisedRun
+            let events: [Event]
             do {
-                session = try SupervisedRun(config: config)
+                let outcome = try RunToEnd.run(config, signals: interrupts)
+                events = outcome.events
+                interrupted = outcome.interrupted
             } catch {
                 writeText(2, "proctutor run: " + CLI.text(of: error, lang) + "\n")
                 return 2
-            }
-            var events: [Event] = []
-            while !session.isFinished {
-                guard let ready = Poll.readable([session.fd, interrupts?.readFD ?? -1], milliseconds: 1000) else { break }
-                if ready[1], let interrupts {
-                    let got = interrupts.drain()
-                    if got.contains(SIGINT), !interrupted {
-                        interrupted = true
-                        session.interrupt()
-                    }
-                    if got.contains(SIGTSTP) {
-                        session.pause()
-                        interrupts.stopUntilContinued()
-                        session.resume()
-                    }
-                }
-                events += session.drain()
             }
             if interrupted { break }
             if i == 1, !json, case let .run(h)? = events.first?.kind {
