@@ -28,8 +28,8 @@ public struct TutorialHooks {
     public var update: (AppMsg) -> [AppCommand]
     /// `App.view` of the current state, at the size of the last `.resize` message.
     public var view: () -> any CellGrid
-    /// Starts a demo (`.startRun`).
-    public var startRun: (_ path: String, _ startMethod: StartMethod?) throws -> any DemoRun
+    /// Starts a run (`.startRun`).
+    public var startRun: (RunRequest) throws -> any DemoRun
     /// Persists the progress in the app's state (`.saveProgress`, and once more on any way out).
     public var saveProgress: () -> Void
     /// Whether the app wants `.frame` messages now (a replay plays): the loop then wakes once a frame, and
@@ -48,7 +48,7 @@ public struct TutorialHooks {
     public var openEditor: (_ path: String) -> Void = { _ in }
 
     public init(update: @escaping (AppMsg) -> [AppCommand], view: @escaping () -> any CellGrid,
-                startRun: @escaping (String, StartMethod?) throws -> any DemoRun,
+                startRun: @escaping (RunRequest) throws -> any DemoRun,
                 saveProgress: @escaping () -> Void) {
         self.update = update
         self.view = view

@@ -25,8 +25,8 @@ public final class TutorialLoop {
     private let hooks: TutorialHooks
     private let screen: CursesScreen
     private let signals: SignalPipe
-    /// The runs the app is still owed news from, delivered strictly oldest first (see `RunQueue`).
-    private let runs = RunQueue()
+    /// The runs the app is still owed news from (see `OpenRuns`).
+    private let runs = OpenRuns()
     private var paused = false
     private var nextTick = Double.infinity
     private var dirty = true
@@ -67,7 +67,7 @@ public final class TutorialLoop {
         return exit ?? .quit
     }
 
-    private var liveRun: RunQueue.Slot? { runs.live }
+    private var liveRun: OpenRuns.Slot? { runs.live }
 
     // MARK: waiting
 
@@ -166,9 +166,9 @@ public final class TutorialLoop {
         }
     }
 
-    private func deliverRunNews(_ ready: [RunQueue.Slot]) {
+    private func deliverRunNews(_ ready: [OpenRuns.Slot]) {
         for msg in runs.collect(ready: ready) {
-            if msg == .runEnded && runs.isEmpty { paused = false }
+            if case .runEnded = msg, runs.live == nil { paused = false }
             send(msg)
         }
     }
@@ -183,26 +183,26 @@ public final class TutorialLoop {
 
     private func execute(_ command: AppCommand) {
         switch command {
-        case let .startRun(path, startMethod):
+        case let .startRun(request):
             // The app sends `.stopRun` first when it replaces a run; stop a forgotten one all the same.
-            runs.stopLive()
+            if let live = liveRun { runs.stop(live.id) }
             paused = false
             let now = Clock.monotonic()
             do {
-                runs.append(try hooks.startRun(path, startMethod), startedAt: now)
+                runs.append(try hooks.startRun(request), id: request.id, startedAt: now)
                 nextTick = now + Self.tickInterval
                 if let crashDelay, !crashRearmed {
                     crashAt = now + crashDelay
                     crashRearmed = true
                 }
             } catch {
-                // Reported as the run's own events, in order behind any older run still winding down.
-                runs.append(FailedRun(message: "\(error)"), startedAt: now)
+                // Reported as the run's own events and end, like those of any run.
+                runs.append(FailedRun(message: "\(error)"), id: request.id, startedAt: now)
                 deliverRunNews(Array(runs.slots.suffix(1)))
             }
-        case .stopRun:
-            runs.stopLive()
-            paused = false
+        case let .stopRun(id):
+            if id == liveRun?.id { paused = false }
+            runs.stop(id)
         case .pauseRun:
             guard let live = liveRun else { return }
             live.run.pause()

@@ -62,15 +62,53 @@ public enum Key: Equatable, Sendable {
     case click(x: Int, y: Int)
 }
 
+/// Which run a message is about. The app numbers the runs it asks for, so the last events of a run it replaced
+/// (re-run, another lesson) are told from the new run's by their id alone, in whatever order they arrive.
+public struct RunID: Hashable, Sendable, CustomStringConvertible {
+    public let number: Int
+
+    public init(_ number: Int) { self.number = number }
+
+    public var description: String { "run \(number)" }
+}
+
+/// A run the app asks for: all the backend needs to start it, limit it and label its recording.
+public struct RunRequest: Equatable, Sendable {
+    public var id: RunID
+    /// The program's absolute path.
+    public var program: String
+    /// The lesson and demo variant the run header names; nil for a program that is not a lesson's demo
+    /// (`proctutor watch`'s script, an exercise's file).
+    public var lessonID: String?
+    public var variant: String
+    /// A forced start method; nil: the program's own or the interpreter's default.
+    public var startMethod: StartMethod?
+    /// Seconds until the whole tree is stopped; nil: the backend's default.
+    public var timeout: Double?
+    /// The program's command-line arguments (`proctutor watch FILE -- ARGS`).
+    public var arguments: [String]
+
+    public init(id: RunID, program: String, lessonID: String?, variant: String, startMethod: StartMethod?,
+                timeout: Double?, arguments: [String] = []) {
+        self.id = id
+        self.program = program
+        self.lessonID = lessonID
+        self.variant = variant
+        self.startMethod = startMethod
+        self.timeout = timeout
+        self.arguments = arguments
+    }
+}
+
 /// Everything that can happen to the app.
 public enum AppMsg: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
-    /// One event of the current run, in arrival order.
-    case run(Event)
-    /// The run's event stream ended (the summary was the last event, or the supervisor was lost).
-    case runEnded
-    /// A clock tick while a run is on screen; `now` is seconds since the run started.
+    /// One event of a run, in that run's arrival order.
+    case run(RunID, Event)
+    /// That run's event stream ended (the summary was the last event, or the supervisor was lost).
+    case runEnded(RunID)
+    /// A clock tick of the run that is going (the newest, not asked to stop); `now` is seconds since it started.
     case tick(now: Double)
     /// `proctutor exercise`: the student's file was saved (or came back), or removed.
     case exerciseFileSaved
@@ -84,11 +122,11 @@ public enum AppMsg: Equatable, Sendable {
 
 /// What the app asks the backend to do; the backend reports back with `AppMsg`s.
 public enum AppCommand: Equatable, Sendable {
-    /// Start the demo at `path` (under the tracer) with an optional forced start method.
-    case startRun(path: String, startMethod: StartMethod?)
-    /// Stop the whole tree of the current run.
-    case stopRun
-    /// Freeze (SIGSTOP) or thaw (SIGCONT) every process of the current run.
+    /// Start a run under the tracer; its events come back as `.run(request.id, …)`, then `.runEnded(request.id)`.
+    case startRun(RunRequest)
+    /// Stop that run's whole tree; its last events and its end still arrive.
+    case stopRun(RunID)
+    /// Freeze (SIGSTOP) or thaw (SIGCONT) every process of the run that is going.
     case pauseRun
     case resumeRun
     /// Persist progress (the backend owns the progress store).

@@ -45,11 +45,12 @@ struct WatchCommand: ParsableCommand {
             try runPlain(path, python: python, lang: lang)
             return
         }
-        let state = Watch.state(program: path, timeout: timeout,
+        var state = Watch.state(program: path, timeout: timeout,
                                 lang: lang,
                                 monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
                                 sources: PythonTokens.load(files: [path], python: python ?? "python3"))
-        let session = TutorialSession(state: state, store: nil, python: python, arguments: arguments,
+        state.runArguments = arguments
+        let session = TutorialSession(state: state, store: nil, python: python,
                                       reloadsSource: true, runs: RunStore(environment: environment),
                                       recordKey: RunStore.key(forScript: path))
         var hooks = session.hooks

@@ -70,8 +70,8 @@ enum ExerciseFixtures {
     static func feed(_ s: inout AppState, _ events: [Event]) {
         var commands = App.update(&s, .key(.char("r")))
         while commands.contains(where: { if case .startRun = $0 { true } else { false } }) {
-            for e in events { _ = App.update(&s, .run(e)) }
-            commands = App.update(&s, .runEnded)
+            for e in events { _ = App.update(&s, .run(s.currentRun, e)) }
+            commands = App.update(&s, .runEnded(s.currentRun))
         }
     }
 }

@@ -15,7 +15,7 @@ import ProcTutorCore
         #expect(!ex.passed)
         // A save starts again from the first run, with the old results gone.
         let cmds = App.update(&s, .exerciseFileSaved)
-        #expect(cmds.contains(.startRun(path: ExerciseFixtures.path, startMethod: nil)))
+        #expect(cmds.shapes.contains(.start(ExerciseFixtures.path, nil)))
         #expect(s.exercise?.runs.isEmpty == true)
         _ = App.update(&s, .exerciseFileRemoved)
         #expect(s.exercise?.note == ExerciseTexts.deletedFullScreen)
@@ -47,8 +47,8 @@ import ProcTutorCore
         _ = App.update(&s, .exerciseFileSaved)
         var last: [AppCommand] = []
         for _ in 0..<2 {
-            for x in e { _ = App.update(&s, .run(x)) }
-            last = App.update(&s, .runEnded)
+            for x in e { _ = App.update(&s, .run(s.currentRun, x)) }
+            last = App.update(&s, .runEnded(s.currentRun))
         }
         #expect(last == [.saveProgress])
         #expect(s.exercise?.passed == true && s.exercise?.unsavedPass == true)

@@ -151,7 +151,7 @@ enum Fixtures {
     static func poolState(width: Int, height: Int, lang: Lang = .zh) -> AppState {
         var s = state(width: width, height: height, lesson: 2, lang: lang)
         _ = App.update(&s, .key(.char("r")))
-        for e in poolEvents { _ = App.update(&s, .run(e)) }
+        for e in poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
         _ = App.update(&s, .tick(now: 1.6))
         return s
     }

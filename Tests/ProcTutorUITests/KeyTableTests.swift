@@ -28,8 +28,8 @@ import ProcTutorCore
         add("cursor on a running run", paused)
         var broken = Fixtures.state(width: 120, height: 40, lesson: 3, lang: .en)
         press(&broken, .char("r"))
-        for e in Fixtures.recordedBrokenPool { _ = App.update(&broken, .run(e)) }
-        _ = App.update(&broken, .runEnded)
+        for e in Fixtures.recordedBrokenPool { _ = App.update(&broken, .run(broken.currentRun, e)) }
+        _ = App.update(&broken, .runEnded(broken.currentRun))
         add("finished with failures, replaying", broken)
         var ended = broken
         press(&ended, .char("$"), .tab, .tab, .tab)
@@ -52,8 +52,8 @@ import ProcTutorCore
         add("tally, repeating", repeating)
         var repeated = repeating
         for i in 0..<3 {
-            for e in RepeatRunsTests.run(parentFirst: i != 1, base: PID(200 + 10 * i)) { _ = App.update(&repeated, .run(e)) }
-            _ = App.update(&repeated, .runEnded)
+            for e in RepeatRunsTests.run(parentFirst: i != 1, base: PID(200 + 10 * i)) { _ = App.update(&repeated, .run(repeated.currentRun, e)) }
+            _ = App.update(&repeated, .runEnded(repeated.currentRun))
         }
         add("tally, done", repeated)
         press(&repeated, .down)
@@ -80,7 +80,7 @@ import ProcTutorCore
         add("quiz, short answer typed", quiz)
         press(&quiz, .enter, .enter, .char("3"), .enter)
         add("quiz, prediction running", quiz)
-        _ = App.update(&quiz, .runEnded)
+        _ = App.update(&quiz, .runEnded(quiz.currentRun))
         press(&quiz, .enter)
         add("quiz, score with a wrong answer", quiz)
 
@@ -110,7 +110,7 @@ import ProcTutorCore
         var lessonIndex: Int, focus: Pane, zoomed: Bool, hideText: Bool, scroll: [Pane: Int], followOutput: Bool
         var variant: [String: String], startMethods: [String: StartMethod], raw: Bool
         var run: RunState?, history: Int?, cursor: TimeCursor?, overlay: Overlay?, overlayScroll: Int
-        var quiz: QuizSession?, results: [String: QuizResult], unsaved: [String: QuizResult], superseded: Int
+        var quiz: QuizSession?, results: [String: QuizResult], unsaved: [String: QuizResult], runID: RunID?
         var repeats: [Int]?, repeatsCancelled: Bool?, tally: Tally?
         var exercise: ExerciseMode?
     }
@@ -120,7 +120,7 @@ import ProcTutorCore
                     followOutput: s.followOutput, variant: s.variant, startMethods: s.startMethods,
                     raw: s.outputMode == .raw, run: s.run, history: s.history?.count, cursor: s.cursor,
                     overlay: s.overlay, overlayScroll: s.overlayScroll, quiz: s.quiz, results: s.quizResults,
-                    unsaved: s.unsavedQuizResults, superseded: s.supersededRuns,
+                    unsaved: s.unsavedQuizResults, runID: s.runID,
                     repeats: s.repeatRuns.map { [$0.total, $0.finished.count, $0.selected] },
                     repeatsCancelled: s.repeatRuns?.cancelled, tally: s.repeatRuns?.tally, exercise: s.exercise)
     }

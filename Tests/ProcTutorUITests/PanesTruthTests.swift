@@ -26,7 +26,7 @@ import ProcTutorCore
     @Test func aRunOfAnotherVariantIsLabelledAsSuch() {
         var s = Fixtures.state(width: 160, height: 40, lesson: 3, lang: .en)
         _ = press(&s, .char("r"))
-        _ = App.update(&s, .run(Event(t: 0, .start(pid: 10, ppid: 9, name: "MainProcess", method: .main, parent: nil))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0, .start(pid: 10, ppid: 9, name: "MainProcess", method: .main, parent: nil))))
         #expect(title(.code, s) == "original.py · default")
         #expect(title(.processes, s) == "Processes · original.py · default")
         #expect(title(.output, s) == "Output")
@@ -36,7 +36,7 @@ import ProcTutorCore
         #expect(title(.output, s) == "Output (run of original.py · default)")
         #expect(title(.timeline, s) == "Timeline (run of original.py · default)")
         #expect(title(.processes, s) == "Processes · original.py · default")
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .runEnded(s.currentRun))
         _ = press(&s, .char("r"))
         #expect(!s.runIsForeign)
         #expect(title(.output, s) == "Output")
@@ -55,11 +55,11 @@ import ProcTutorCore
         s.quiz?.index = 3  // predict, start method fork
         #expect(title(.code, s) == "demo.py · default")
         let commands = press(&s, .char("5"), .enter)
-        #expect(commands == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: .fork)])
+        #expect(commands.shapes == [.start("/lessons/04-pool/demo.py", .fork)])
         #expect(title(.code, s) == "demo.py · fork")
         #expect(!s.runIsForeign)
-        for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        for e in Fixtures.poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(title(.code, s) == "demo.py · fork")  // while the verdict shows
         _ = press(&s, .enter)  // next: the quiz is over, the code pane is the lesson's again
         #expect(title(.code, s) == "demo.py · default")
@@ -74,8 +74,8 @@ import ProcTutorCore
         #expect(s.startMethod == .spawn)
         _ = press(&s, .right)  // lesson 4's Pool demo
         #expect(s.startMethod == nil)
-        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
-        _ = App.update(&s, .runEnded)
+        #expect(press(&s, .char("r")).shapes == [.start("/lessons/04-pool/demo.py", nil)])
+        _ = App.update(&s, .runEnded(s.currentRun))
         _ = press(&s, .left)
         #expect(s.startMethod == .spawn)
     }
@@ -98,14 +98,14 @@ import ProcTutorCore
     static func churn() -> AppState {
         var s = Fixtures.state(width: 120, height: 40, lesson: 3, lang: .en)
         _ = App.update(&s, .key(.char("r")))
-        _ = App.update(&s, .run(Event(t: 0, .start(pid: 1000, ppid: 999, name: "MainProcess", method: .main, parent: nil))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0, .start(pid: 1000, ppid: 999, name: "MainProcess", method: .main, parent: nil))))
         var t = 0.01
         for k in 1...1199 {
             let pid = Int32(1000 + k)
-            _ = App.update(&s, .run(Event(t: t, .start(pid: pid, ppid: 1000, name: "SpawnPoolWorker-\(k)", method: .spawn, parent: nil))))
+            _ = App.update(&s, .run(s.currentRun, Event(t: t, .start(pid: pid, ppid: 1000, name: "SpawnPoolWorker-\(k)", method: .spawn, parent: nil))))
             if k <= 1193 {
-                _ = App.update(&s, .run(Event(t: t + 0.001, .exit(pid: pid, code: 1, signal: nil))))
-                _ = App.update(&s, .run(Event(t: t + 0.002, .reaped(pid: pid, by: 1000))))
+                _ = App.update(&s, .run(s.currentRun, Event(t: t + 0.001, .exit(pid: pid, code: 1, signal: nil))))
+                _ = App.update(&s, .run(s.currentRun, Event(t: t + 0.002, .reaped(pid: pid, by: 1000))))
             }
             t += 0.005
         }
@@ -150,8 +150,8 @@ import ProcTutorCore
     @Test func eListsEveryFailedTaskAndScrolls() {
         var s = Fixtures.state(width: 80, height: 24, lesson: 3, lang: .en)
         _ = press(&s, .char("r"))
-        for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(KeyBar.keys(s).contains { $0.key == "e" })
         _ = press(&s, .char("e"))
         #expect(s.overlay == .failures)
@@ -170,7 +170,7 @@ import ProcTutorCore
     @Test func theKeyBarHasNoFailuresKeyWithoutFailures() {
         var s = Fixtures.state(width: 120, height: 40, lesson: 1, lang: .en)
         _ = press(&s, .char("r"))
-        _ = App.update(&s, .run(Event(t: 0, .start(pid: 10, ppid: 9, name: "MainProcess", method: .main, parent: nil))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0, .start(pid: 10, ppid: 9, name: "MainProcess", method: .main, parent: nil))))
         #expect(!KeyBar.keys(s).contains { $0.key == "e" })
         _ = press(&s, .char("e"))
         #expect(s.overlay == nil)
@@ -180,13 +180,13 @@ import ProcTutorCore
         var s = Fixtures.state(width: 80, height: 24, lesson: 1, lang: .en)
         _ = press(&s, .char("r"))
         let long = "Traceback: " + String(repeating: "abcdefghij", count: 20) + " THE-END"
-        _ = App.update(&s, .run(Event(t: 0, .output(pid: 10, stream: .stderr, text: long))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0, .output(pid: 10, stream: .stderr, text: long))))
         s.focus = .output
         let text = screen(s).joined(separator: "\n")
         #expect(text.contains("THE-END"))
         #expect(!text.contains("…"))
         // Many lines after it: scrolled to the top, the first line shows whole, its continuation indented.
-        for k in 0..<40 { _ = App.update(&s, .run(Event(t: 0.1, .output(pid: 10, stream: .stdout, text: "line \(k)")))) }
+        for k in 0..<40 { _ = App.update(&s, .run(s.currentRun, Event(t: 0.1, .output(pid: 10, stream: .stdout, text: "line \(k)")))) }
         #expect(screen(s).joined().contains("line 39"))
         _ = press(&s, .home)
         let top = screen(s)
@@ -197,8 +197,8 @@ import ProcTutorCore
     @Test func everyFailureKeepsItsCrossOnTheTimeline() {
         var s = Fixtures.state(width: 120, height: 40, lesson: 3, lang: .en)
         _ = press(&s, .char("r"))
-        for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         let run = s.run!
         let failures = run.tasks.filter { $0.status == .failed }.count
         #expect(failures == 7)
@@ -231,9 +231,9 @@ import ProcTutorCore
 
     @Test func stopReasonsAndKnownNoticesAreInChinese() {
         var s = Fixtures.poolState(width: 120, height: 40, lang: .zh)
-        _ = App.update(&s, .run(Event(t: 1.7, .notice(text: "process 101 wrote more than 8 MB; the rest of its output is in the raw stream only"))))
-        _ = App.update(&s, .run(Event(t: 60, .stopped(reason: .timeout, detail: "the run took longer than 60 s; the whole tree was stopped"))))
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .run(s.currentRun, Event(t: 1.7, .notice(text: "process 101 wrote more than 8 MB; the rest of its output is in the raw stream only"))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 60, .stopped(reason: .timeout, detail: "the run took longer than 60 s; the whole tree was stopped"))))
+        _ = App.update(&s, .runEnded(s.currentRun))
         let banner = OutputPane.banner(s.run!, width: 70, lang: .zh).map(\.text).joined()
         #expect(banner.contains("运行超过了 60 秒的时限"))
         #expect(banner.contains("进程 101 的输出超过了 8 MB"))

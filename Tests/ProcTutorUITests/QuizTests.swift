@@ -43,10 +43,10 @@ import ProcTutorCore
         #expect(s.quiz?.problem != nil)  // not a number: asked again
         _ = press(&s, .backspace)
         type(&s, "3")
-        #expect(press(&s, .enter) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: .fork)])
+        #expect(press(&s, .enter).shapes == [.start("/lessons/04-pool/demo.py", .fork)])
         #expect(s.quiz?.phase == .waitingForRun)
-        for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        for e in Fixtures.poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.quiz?.observed[3] == 3)
         #expect(s.quiz?.phase == .answered(.correct))
 
@@ -71,9 +71,9 @@ import ProcTutorCore
         s.quiz?.index = 3
         type(&s, "2")
         _ = press(&s, .enter)
-        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
-        #expect(press(&s, .char("s")) == [.stopRun])  // global keys work while the run goes
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .run(s.currentRun, Fixtures.poolEvents[0]))
+        #expect(press(&s, .char("s")).shapes == [.stop(RunID(1))])  // global keys work while the run goes
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.quiz?.phase == .answered(.unobserved))
         #expect(s.quiz?.score == QuizResult(correct: 0, total: 0))
     }
@@ -140,8 +140,8 @@ import ProcTutorCore
         _ = press(&s, .enter, .enter)
         type(&s, "2")
         _ = press(&s, .enter)
-        for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        for e in Fixtures.poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         _ = press(&s, .enter)
         return s
     }
@@ -193,9 +193,9 @@ import ProcTutorCore
         _ = press(&s, .enter, .enter)
         // The predict question runs its demo again.
         type(&s, "3")
-        #expect(press(&s, .enter) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: .fork)])
-        for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        #expect(press(&s, .enter).shapes == [.start("/lessons/04-pool/demo.py", .fork)])
+        for e in Fixtures.poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.quiz?.phase == .answered(.correct))
         // Practice: finishing saves nothing and keeps the first attempt's result.
         #expect(press(&s, .enter) == [])
@@ -210,7 +210,7 @@ import ProcTutorCore
     @Test func choiceQuestionsLeaveOtherKeysToTheApp() {
         var s = Fixtures.state(width: 80, height: 24, lesson: 2)
         _ = press(&s, .char("Q"))
-        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
+        #expect(press(&s, .char("r")).shapes == [.start("/lessons/04-pool/demo.py", nil)])
         _ = press(&s, .down, .down)
         #expect(s.quiz?.cursor == 2)
         _ = press(&s, .up, .enter)

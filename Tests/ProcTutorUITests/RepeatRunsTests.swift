@@ -20,20 +20,21 @@ import ProcTutorCore
     }
 
     func finish(_ s: inout AppState, parentFirst: Bool, base: PID) -> [AppCommand] {
-        for e in Self.run(parentFirst: parentFirst, base: base) { _ = App.update(&s, .run(e)) }
-        return App.update(&s, .runEnded)
+        for e in Self.run(parentFirst: parentFirst, base: base) { _ = App.update(&s, .run(s.currentRun, e)) }
+        return App.update(&s, .runEnded(s.currentRun))
     }
 
     @Test func nRunsTheDemoTwentyTimesAndTalliesThem() {
         var s = Fixtures.state(width: 120, height: 40, lesson: 0, lang: .en)
         let first = App.update(&s, .key(.char("n")))
         #expect(first.count == 1)
-        guard case let .startRun(path, _)? = first.first else { Issue.record("no run started"); return }
+        guard case let .startRun(request)? = first.first else { Issue.record("no run started"); return }
+        let path = request.program
         #expect(s.overlay == .tally)
         for i in 0..<RepeatRuns.defaultCount {
             let next = finish(&s, parentFirst: i % 4 != 0, base: PID(100 + 10 * i))
             if i < RepeatRuns.defaultCount - 1 {
-                #expect(next == [.startRun(path: path, startMethod: s.repeatRuns?.startMethod)], "run \(i + 1)")
+                #expect(next.shapes == [.start(path, s.repeatRuns?.startMethod)], "run \(i + 1)")
                 #expect(s.cursor == nil, "no slow replay between the runs")
             } else {
                 #expect(next.isEmpty, "twenty and no more")
@@ -68,11 +69,11 @@ import ProcTutorCore
         var s = Fixtures.state(width: 120, height: 40, lesson: 0, lang: .en)
         _ = App.update(&s, .key(.char("n")))
         _ = finish(&s, parentFirst: true, base: 300)
-        #expect(App.update(&s, .key(.char("s"))) == [.stopRun])
-        _ = App.update(&s, .run(Event(t: 0.1, .stopped(reason: .userStop, detail: ""))))
-        _ = App.update(&s, .run(Event(t: 0.1, .summary(Summary(exitCode: 143, processes: 1, maxAlive: 1, duration: 0.1,
+        #expect(App.update(&s, .key(.char("s"))).shapes == [.stop(RunID(2))])
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0.1, .stopped(reason: .userStop, detail: ""))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0.1, .summary(Summary(exitCode: 143, processes: 1, maxAlive: 1, duration: 0.1,
                                                                  unretrievedFailures: 0)))))
-        #expect(App.update(&s, .runEnded).isEmpty, "no next run")
+        #expect(App.update(&s, .runEnded(s.currentRun)).isEmpty, "no next run")
         #expect(s.repeatRuns?.finished.count == 1)
         #expect(s.repeatRuns?.cancelled == true)
     }

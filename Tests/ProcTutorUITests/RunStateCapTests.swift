@@ -63,7 +63,7 @@ import ProcTutorCore
         _ = App.update(&s, .key(.char("r")))
         let total = RunState.retainedLines + RunState.trimSlack + 1
         for n in 0..<total {
-            _ = App.update(&s, .run(Event(t: 0, .output(pid: 101, stream: .stdout, text: "line \(n)"))))
+            _ = App.update(&s, .run(s.currentRun, Event(t: 0, .output(pid: 101, stream: .stdout, text: "line \(n)"))))
         }
         let dropped = s.run!.droppedLines
         #expect(dropped > 0)

@@ -8,7 +8,7 @@ import ProcTutorCore
         var s = Fixtures.state(width: 120, height: 40, lesson: 2)
         _ = App.update(&s, .key(.char("r")))
         for (n, e) in Fixtures.poolEvents.enumerated() {
-            _ = App.update(&s, .run(e))
+            _ = App.update(&s, .run(s.currentRun, e))
             #expect(s.run?.table == ProcessTable(Fixtures.poolEvents.prefix(n + 1)))
         }
         #expect(s.run?.events == Fixtures.poolEvents)

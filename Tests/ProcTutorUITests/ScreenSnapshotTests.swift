@@ -115,7 +115,7 @@ extension Snapshotting where Value == CellBuffer, Format == String {
             var s = Watch.state(program: "/home/student/square.py", timeout: 60, lang: .zh,
                                 sources: ["/home/student/square.py": Fixtures.poolSource], width: w, height: h)
             press(&s, .char("r"))
-            for e in Fixtures.poolEvents.prefix(8) { _ = App.update(&s, .run(e)) }
+            for e in Fixtures.poolEvents.prefix(8) { _ = App.update(&s, .run(s.currentRun, e)) }
             _ = App.update(&s, .tick(now: 0.2))
             return s
         }
@@ -181,8 +181,8 @@ extension Snapshotting where Value == CellBuffer, Format == String {
             var s = Fixtures.state(width: w, height: h, lesson: 0)
             press(&s, .char("n"))
             for i in 0..<RepeatRuns.defaultCount {
-                for e in RepeatRunsTests.run(parentFirst: i % 5 != 2, base: PID(4000 + 10 * i)) { _ = App.update(&s, .run(e)) }
-                _ = App.update(&s, .runEnded)
+                for e in RepeatRunsTests.run(parentFirst: i % 5 != 2, base: PID(4000 + 10 * i)) { _ = App.update(&s, .run(s.currentRun, e)) }
+                _ = App.update(&s, .runEnded(s.currentRun))
             }
             press(&s, .down, .down)
             return s
@@ -237,8 +237,8 @@ extension Snapshotting where Value == CellBuffer, Format == String {
                 Event(t: 2.0, .summary(Summary(exitCode: 0, processes: 4, maxAlive: 4, duration: 2.0,
                                                unretrievedFailures: 0))),
             ]
-            for e in end { _ = App.update(&s, .run(e)) }
-            _ = App.update(&s, .runEnded)
+            for e in end { _ = App.update(&s, .run(s.currentRun, e)) }
+            _ = App.update(&s, .runEnded(s.currentRun))
             s.focus = .processes
             return s
         }
@@ -248,8 +248,8 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         both { w, h in
             var s = Fixtures.state(width: w, height: h, lesson: 3)
             _ = App.update(&s, .key(.char("r")))
-            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
-            _ = App.update(&s, .runEnded)
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(s.currentRun, e)) }
+            _ = App.update(&s, .runEnded(s.currentRun))
             s.focus = .output
             return s
         }
@@ -258,9 +258,9 @@ extension Snapshotting where Value == CellBuffer, Format == String {
     @Test func runStoppedWithANotice() {
         var s = Fixtures.poolState(width: 80, height: 24, lang: .en)
         s.focus = .output
-        _ = App.update(&s, .run(Event(t: 1.7, .notice(text: "process 101 wrote more than 8 MB; the rest of its output is in the raw stream only"))))
-        _ = App.update(&s, .run(Event(t: 1.8, .stopped(reason: .userStop, detail: "stopped from the tutorial"))))
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .run(s.currentRun, Event(t: 1.7, .notice(text: "process 101 wrote more than 8 MB; the rest of its output is in the raw stream only"))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 1.8, .stopped(reason: .userStop, detail: "stopped from the tutorial"))))
+        _ = App.update(&s, .runEnded(s.currentRun))
         assertSnapshot(of: App.view(s), as: .screen)
     }
 
@@ -317,9 +317,9 @@ extension Snapshotting where Value == CellBuffer, Format == String {
             press(&s, .char("5"))
             assertSnapshot(of: App.view(s), as: .screen, named: "asked.\(w)x\(h)")
             press(&s, .enter)
-            for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
+            for e in Fixtures.poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
             assertSnapshot(of: App.view(s), as: .screen, named: "running.\(w)x\(h)")
-            _ = App.update(&s, .runEnded)
+            _ = App.update(&s, .runEnded(s.currentRun))
             assertSnapshot(of: App.view(s), as: .screen, named: "checked.\(w)x\(h)")
         }
     }
@@ -345,8 +345,8 @@ extension Snapshotting where Value == CellBuffer, Format == String {
             var s = Fixtures.state(width: w, height: h, lesson: 2, lang: lang)
             press(&s, .char("Q"), .char("a"), .enter, .enter, .char("a"), .char("c"), .enter, .enter,
                   .char("5"), .enter, .enter, .char("2"), .enter)
-            for e in Fixtures.poolEvents { _ = App.update(&s, .run(e)) }
-            _ = App.update(&s, .runEnded)
+            for e in Fixtures.poolEvents { _ = App.update(&s, .run(s.currentRun, e)) }
+            _ = App.update(&s, .runEnded(s.currentRun))
             press(&s, .enter)
             return s
         }
@@ -410,8 +410,8 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         everyLanguage { w, h, lang in
             var s = Fixtures.state(width: w, height: h, lesson: 3, lang: lang)
             press(&s, .char("r"))
-            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
-            _ = App.update(&s, .runEnded)
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(s.currentRun, e)) }
+            _ = App.update(&s, .runEnded(s.currentRun))
             press(&s, .char("e"))
             return s
         }
@@ -422,8 +422,8 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         everyLanguage { w, h, lang in
             var s = Fixtures.state(width: w, height: h, lesson: 3, lang: lang)
             press(&s, .char("r"))
-            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(e)) }
-            _ = App.update(&s, .runEnded)
+            for e in Fixtures.recordedBrokenPool { _ = App.update(&s, .run(s.currentRun, e)) }
+            _ = App.update(&s, .runEnded(s.currentRun))
             press(&s, .char("v"), .char("$"))
             s.focus = .output
             return s
@@ -444,10 +444,10 @@ extension Snapshotting where Value == CellBuffer, Format == String {
         everyLanguage { w, h, lang in
             var s = Fixtures.poolState(width: w, height: h, lang: lang)
             s.focus = .output
-            _ = App.update(&s, .run(Event(t: 1.6, .output(pid: 101, stream: .stderr, text:
+            _ = App.update(&s, .run(s.currentRun, Event(t: 1.6, .output(pid: 101, stream: .stderr, text:
                 "TypeError: not all arguments converted during string formatting (in test1, called with ('mark0',), at the line that prints 执行时间)"))))
-            _ = App.update(&s, .run(Event(t: 60, .stopped(reason: .timeout, detail: "the run took longer than 60 s; the whole tree was stopped"))))
-            _ = App.update(&s, .runEnded)
+            _ = App.update(&s, .run(s.currentRun, Event(t: 60, .stopped(reason: .timeout, detail: "the run took longer than 60 s; the whole tree was stopped"))))
+            _ = App.update(&s, .runEnded(s.currentRun))
             press(&s, .char("$"))
             return s
         }

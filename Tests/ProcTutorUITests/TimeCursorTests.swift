@@ -47,9 +47,9 @@ import ProcTutorCore
 
     @Test func aMomentBeforeTheEndIsNotTheEnd() {
         var s = Fixtures.poolState(width: 120, height: 40)
-        _ = App.update(&s, .run(Event(t: 1.7, .summary(Summary(exitCode: 0, processes: 4, maxAlive: 4, duration: 1.7,
+        _ = App.update(&s, .run(s.currentRun, Event(t: 1.7, .summary(Summary(exitCode: 0, processes: 4, maxAlive: 4, duration: 1.7,
                                                                    unretrievedFailures: 1)))))
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.cursor == nil, "a run longer than a second is not replayed by itself")
         TimeControl.jump(&s, to: 1.32)
         #expect(s.shown?.ended == false)
@@ -117,9 +117,9 @@ import ProcTutorCore
     @Test func pausingTheViewKeepsRecordingTheLiveRun() {
         var s = Fixtures.state(width: 120, height: 40, lesson: 2, lang: .en)
         _ = press(&s, .char("r"))
-        for e in Fixtures.poolEvents.prefix(5) { _ = App.update(&s, .run(e)) }
+        for e in Fixtures.poolEvents.prefix(5) { _ = App.update(&s, .run(s.currentRun, e)) }
         _ = press(&s, .char("p"))
-        for e in Fixtures.poolEvents.dropFirst(5) { _ = App.update(&s, .run(e)) }
+        for e in Fixtures.poolEvents.dropFirst(5) { _ = App.update(&s, .run(s.currentRun, e)) }
         #expect(s.shown?.table.records.count == 4)
         #expect(s.shown?.tasks.isEmpty == true, "the view holds the moment of the pause")
         #expect(s.history.map { $0.count + $0.pendingCount } == Fixtures.poolEvents.count, "the program runs on and is recorded")
@@ -160,8 +160,8 @@ import ProcTutorCore
             Event(t: 0.07, .exit(pid: 10, code: 0, signal: nil)),
             Event(t: 0.08, .summary(Summary(exitCode: 0, processes: 2, maxAlive: 2, duration: 0.08, unretrievedFailures: 0))),
         ]
-        for e in events { _ = App.update(&s, .run(e)) }
-        _ = App.update(&s, .runEnded)
+        for e in events { _ = App.update(&s, .run(s.currentRun, e)) }
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.cursor?.playing == true)
         #expect(s.cursor?.automatic == true)
         #expect(s.cursor?.speed == 0.02, "0.08 s at 0.02× lasts 4 s")
@@ -173,10 +173,10 @@ import ProcTutorCore
     @Test func aStoppedRunIsNotReplayedByItself() {
         var s = Fixtures.state(width: 120, height: 40)
         _ = press(&s, .char("r"))
-        _ = App.update(&s, .run(Event(t: 0.1, .stopped(reason: .userStop, detail: ""))))
-        _ = App.update(&s, .run(Event(t: 0.1, .summary(Summary(exitCode: 143, processes: 1, maxAlive: 1, duration: 0.1,
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0.1, .stopped(reason: .userStop, detail: ""))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0.1, .summary(Summary(exitCode: 143, processes: 1, maxAlive: 1, duration: 0.1,
                                                                  unretrievedFailures: 0)))))
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.cursor == nil)
     }
 
@@ -221,7 +221,7 @@ import ProcTutorCore
             Event(t: 1.0660, .output(pid: 6, stream: .stdout, text: "last words")),
             Event(t: 1.07, .output(pid: 5, stream: .stdout, text: "main goes on")),
         ]
-        for e in arrival { _ = App.update(&s, .run(e)) }
+        for e in arrival { _ = App.update(&s, .run(s.currentRun, e)) }
         #expect(s.history?.pendingCount ?? 0 > 0, "the newest events wait in the reorder window")
         s.settleHistory()
         #expect(s.history?.events.map(\.t) == [0.0, 0.05, 0.06, 1.0660, 1.0677, 1.07])
@@ -233,8 +233,8 @@ import ProcTutorCore
         #expect(s.shown?.table[6]?.isZombie == true)
         #expect(s.cursorEvent?.name == "exit")
         // A line later than the window is not sorted back past other lines: it is shown when it arrived.
-        _ = App.update(&s, .run(Event(t: 1.0665, .output(pid: 5, stream: .stdout, text: "late"))))
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .run(s.currentRun, Event(t: 1.0665, .output(pid: 5, stream: .stdout, text: "late"))))
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.cursorEvent?.name == "exit")
         #expect(s.shown?.outputLinesSeen == 2)
         #expect(s.history?.events.last?.t == 1.07)
@@ -288,8 +288,8 @@ import ProcTutorCore
     @Test func anEOFErrorFromInputSaysStdinIsNotConnected() {
         var s = Watch.state(program: "/home/s/ask.py", timeout: 60, lang: .en, width: 120, height: 40)
         _ = App.update(&s, .key(.char("r")))
-        _ = App.update(&s, .run(Event(t: 0, .start(pid: 3, ppid: 2, name: "MainProcess", method: .main, parent: nil))))
-        _ = App.update(&s, .run(Event(t: 0.1, .output(pid: 3, stream: .stderr, text: "EOFError: EOF when reading a line"))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0, .start(pid: 3, ppid: 2, name: "MainProcess", method: .main, parent: nil))))
+        _ = App.update(&s, .run(s.currentRun, Event(t: 0.1, .output(pid: 3, stream: .stderr, text: "EOFError: EOF when reading a line"))))
         let text = OutputPane.banner(s.run!, width: 100, lang: .en).map(\.text).joined()
         #expect(text.contains("stdin is /dev/null"))
         #expect(OutputPane.banner(Fixtures.poolState(width: 120, height: 40).run!, width: 100, lang: .en)

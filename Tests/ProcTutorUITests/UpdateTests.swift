@@ -10,18 +10,18 @@ import ProcTutorCore
 
     @Test func rRunsTheChosenDemoWithTheChosenStartMethod() {
         var s = Fixtures.state(width: 120, height: 40, lesson: 2)
-        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
+        #expect(press(&s, .char("r")).shapes == [.start("/lessons/04-pool/demo.py", nil)])
         #expect(s.isRunning)
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(press(&s, .char("m"), .char("m")) == [])
         #expect(s.startMethod == .spawn)
-        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/04-pool/demo.py", startMethod: .spawn)])
+        #expect(press(&s, .char("r")).shapes == [.start("/lessons/04-pool/demo.py", .spawn)])
     }
 
     @Test func rWhileRunningStopsFirstAndStartsWithEmptyPanes() {
         var s = Fixtures.poolState(width: 120, height: 40)
         #expect(s.run?.table.records.count == 4)
-        #expect(press(&s, .char("r")) == [.stopRun, .startRun(path: "/lessons/04-pool/demo.py", startMethod: nil)])
+        #expect(press(&s, .char("r")).shapes == [.stop(RunID(1)), .start("/lessons/04-pool/demo.py", nil)])
         #expect(s.run?.events.isEmpty == true)
     }
 
@@ -37,8 +37,8 @@ import ProcTutorCore
         #expect(s.demo?.name == "original")
         _ = press(&s, .char("v"))
         #expect(s.demo?.name == "fixed")
-        #expect(press(&s, .char("r")) == [.startRun(path: "/lessons/05-broken-pool/fixed.py", startMethod: .fork)])
-        _ = App.update(&s, .runEnded)
+        #expect(press(&s, .char("r")).shapes == [.start("/lessons/05-broken-pool/fixed.py", .fork)])
+        _ = App.update(&s, .runEnded(s.currentRun))
         _ = press(&s, .char("v"))
         #expect(s.demo?.name == "fixed-spawn")
         _ = press(&s, .char("v"))
@@ -52,7 +52,7 @@ import ProcTutorCore
         #expect(press(&s, .char("F")) == [.pauseRun])
         #expect(s.run?.paused == true)
         #expect(press(&s, .char("F")) == [.resumeRun])
-        #expect(press(&s, .char("s")) == [.stopRun])
+        #expect(press(&s, .char("s")).shapes == [.stop(RunID(1))])
     }
 
     /// `p` pauses the view only: it never signals the program.
@@ -85,7 +85,7 @@ import ProcTutorCore
         #expect(press(&s, .char("n")) == [])
         #expect(s.overlay == nil)
         _ = press(&s, .char("q"))
-        #expect(press(&s, .char("y")) == [.stopRun, .quit])
+        #expect(press(&s, .char("y")).shapes == [.stop(RunID(1)), .other(.quit)])
     }
 
     /// A q just before the run ends asks; the run's end must not swallow the y that answers it.
@@ -93,7 +93,7 @@ import ProcTutorCore
         var s = Fixtures.state(width: 80, height: 24)
         _ = press(&s, .char("r"))
         _ = press(&s, .char("q"))
-        _ = App.update(&s, .runEnded)
+        _ = App.update(&s, .runEnded(s.currentRun))
         #expect(s.overlay == .confirmQuit)
         #expect(press(&s, .char("y")) == [.quit])
     }
@@ -101,7 +101,7 @@ import ProcTutorCore
     @Test func ctrlCQuitsAtOnce() {
         var s = Fixtures.state(width: 80, height: 24)
         _ = press(&s, .char("r"))
-        #expect(press(&s, .ctrl("c")) == [.stopRun, .quit])
+        #expect(press(&s, .ctrl("c")).shapes == [.stop(RunID(1)), .other(.quit)])
     }
 
     @Test func lessonsChangeByArrowsBracketsAndDigits() {
@@ -121,7 +121,7 @@ import ProcTutorCore
 
     @Test func changingLessonStopsTheRunAndClearsThePanes() {
         var s = Fixtures.poolState(width: 120, height: 40)
-        #expect(press(&s, .left) == [.stopRun, .saveProgress])
+        #expect(press(&s, .left).shapes == [.stop(RunID(1)), .other(.saveProgress)])
         #expect(s.run == nil)
     }
 
@@ -204,38 +204,74 @@ import ProcTutorCore
         #expect(s.layout.mode == .full)
     }
 
-    @Test func aRunTheBackendStartedOnItsOwnIsShownToo() {
+    @Test func everyRunIsAskedForWithItsOwnIdAndWhatTheBackendNeeds() {
+        var s = Fixtures.state(width: 120, height: 40, lesson: 3)
+        guard case let .startRun(first)? = press(&s, .char("r")).first else { Issue.record("no start"); return }
+        #expect(first == RunRequest(id: RunID(1), program: "/lessons/05-broken-pool/original.py",
+                                    lessonID: "05-broken-pool", variant: "original", startMethod: nil,
+                                    timeout: s.demo?.timeout))
+        #expect(s.runID == RunID(1))
+        let again = press(&s, .char("r"))
+        guard case let .startRun(second)? = again.last else { Issue.record("no second start"); return }
+        #expect(again.shapes.first == .stop(RunID(1)), "the old run is stopped by its own id")
+        #expect(second.id == RunID(2) && s.runID == RunID(2))
+    }
+
+    @Test func watchRunsNameNoLessonAndCarryTheScriptsArguments() {
+        var s = Watch.state(program: "/home/student/mine.py", timeout: 7, lang: .en, width: 120, height: 40)
+        s.runArguments = ["--workers", "3"]
+        guard case let .startRun(request)? = press(&s, .char("r")).first else { Issue.record("no start"); return }
+        #expect(request.lessonID == nil, "a watched script is not a lesson's demo")
+        #expect(request.timeout == 7)
+        #expect(request.arguments == ["--workers", "3"])
+    }
+
+    @Test func newsOfAnotherRunNeverReachesTheScreen() {
         var s = Fixtures.state(width: 80, height: 24, lesson: 2)
-        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
+        _ = App.update(&s, .run(RunID(7), Fixtures.poolEvents[0]))
+        #expect(s.run == nil, "no run was asked for: nothing to show")
+        _ = press(&s, .char("r"))
+        _ = App.update(&s, .run(RunID(7), Fixtures.poolEvents[0]))
+        #expect(App.update(&s, .runEnded(RunID(7))).isEmpty)
+        #expect(s.run?.events.isEmpty == true && s.isRunning, "another run's events and end are dropped")
+        _ = App.update(&s, .run(s.currentRun, Fixtures.poolEvents[0]))
         #expect(s.run?.table.records.count == 1)
     }
 
-    /// The backend's side of the protocol, as ProcTutorTerminal's loop does it: stopping a run (also before
-    /// starting the next) delivers its remaining events, then one `.runEnded`.
+    /// The backend's side of the protocol, as ProcTutorTerminal's loop does it: a stopped run still delivers
+    /// its remaining events and its `.runEnded`, tagged with its own id, whenever they are read: here after
+    /// the new run's first event, the order a slow-to-die tree gives.
     struct Backend {
-        var active: [Event]?
+        var active: RunID?
         var started: [String] = []
+        /// Messages of stopped runs, not yet delivered.
+        var late: [AppMsg] = []
 
         mutating func execute(_ commands: [AppCommand], _ s: inout AppState, leftovers: [Event]) {
             for c in commands {
                 switch c {
-                case let .startRun(path, _):
-                    stop(&s, leftovers)
-                    active = []
-                    started.append(path)
-                case .stopRun:
-                    stop(&s, leftovers)
+                case let .startRun(request):
+                    stop(leftovers)
+                    active = request.id
+                    started.append(request.program)
+                case let .stopRun(id) where id == active:
+                    stop(leftovers)
                 default:
                     break
                 }
             }
         }
 
-        mutating func stop(_ s: inout AppState, _ leftovers: [Event]) {
-            guard active != nil else { return }
+        mutating func stop(_ leftovers: [Event]) {
+            guard let id = active else { return }
             active = nil
-            for e in leftovers { execute(App.update(&s, .run(e)), &s, leftovers: []) }
-            execute(App.update(&s, .runEnded), &s, leftovers: [])
+            late += leftovers.map { .run(id, $0) } + [.runEnded(id)]
+        }
+
+        mutating func deliverLate(_ s: inout AppState) {
+            let messages = late
+            late = []
+            for m in messages { execute(App.update(&s, m), &s, leftovers: []) }
         }
     }
 
@@ -243,21 +279,23 @@ import ProcTutorCore
         var s = Fixtures.state(width: 120, height: 40, lesson: 2)
         var backend = Backend()
         backend.execute(press(&s, .char("r")), &s, leftovers: [])
-        for e in Fixtures.poolEvents.prefix(5) { _ = App.update(&s, .run(e)) }
-        // Re-run twice in a row while running: both old runs end with leftovers.
+        for e in Fixtures.poolEvents.prefix(5) { _ = App.update(&s, .run(s.currentRun, e)) }
+        // Re-run twice in a row while running: both old runs end with leftovers, read after the new run began.
         backend.execute(press(&s, .char("r")), &s, leftovers: Array(Fixtures.poolEvents[5...7]))
         backend.execute(press(&s, .char("r")), &s, leftovers: [Fixtures.poolEvents[0]])
         #expect(backend.started.count == 3)
+        _ = App.update(&s, .run(s.currentRun, Fixtures.poolEvents[0]))
+        backend.deliverLate(&s)
         #expect(s.isRunning)
-        #expect(s.run?.events.isEmpty == true)
-        _ = App.update(&s, .run(Fixtures.poolEvents[0]))
         #expect(s.run?.events == [Fixtures.poolEvents[0]])
         // A lesson change while running: the leftovers do not become a run of the new lesson.
         backend.execute(press(&s, .left), &s, leftovers: [Fixtures.poolEvents[1]])
+        backend.deliverLate(&s)
         #expect(s.run == nil)
         // The stop key: the leftovers belong to the run on screen, which then ends.
         backend.execute(press(&s, .char("r")), &s, leftovers: [])
         backend.execute(press(&s, .char("s")), &s, leftovers: [Fixtures.poolEvents[0]])
+        backend.deliverLate(&s)
         #expect(s.run?.events == [Fixtures.poolEvents[0]])
         #expect(s.isRunning == false)
     }

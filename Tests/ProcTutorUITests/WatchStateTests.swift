@@ -20,11 +20,11 @@ import Testing
 
     @Test func rRunsTheScriptWithTheChosenStartMethod() {
         var s = Watch.state(program: Self.program, timeout: 60, lang: .en, width: 120, height: 40)
-        #expect(press(&s, .char("r")) == [.startRun(path: Self.program, startMethod: nil)])
-        _ = App.update(&s, .runEnded)
+        #expect(press(&s, .char("r")).shapes == [.start(Self.program, nil)])
+        _ = App.update(&s, .runEnded(s.currentRun))
         _ = press(&s, .char("m"))
         _ = press(&s, .char("m"))
-        #expect(press(&s, .char("r")) == [.startRun(path: Self.program, startMethod: .spawn)])
+        #expect(press(&s, .char("r")).shapes == [.start(Self.program, .spawn)])
     }
 
     @Test func noLessonsToChangeAndNoQuiz() {

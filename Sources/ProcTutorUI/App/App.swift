@@ -10,21 +10,13 @@ public enum App {
             state.width = width
             state.height = height
             return []
-        case let .run(event):
-            // Leftovers of a run the student replaced arrive before its `.runEnded`; they are not this run's.
-            if state.supersededRuns > 0 { return [] }
-            if state.run == nil, let lesson = state.lesson, let demo = state.demo {
-                // A run the backend started on its own (e.g. `proctutor watch`): show it all the same.
-                state.replaceRun(RunState(path: lesson.path(of: demo), demoName: demo.name, lessonID: lesson.id,
-                                          startMethod: state.effectiveStartMethod))
-            }
+        case let .run(id, event):
+            // A replaced run's last events (its stop, its summary) may still arrive: they are not this run's.
+            guard id == state.runID else { return [] }
             state.record(event)
             return []
-        case .runEnded:
-            if state.supersededRuns > 0 {
-                state.supersededRuns -= 1
-                return []
-            }
+        case let .runEnded(id):
+            guard id == state.runID else { return [] }
             state.run?.ended = true
             state.run?.paused = false
             state.settleHistory()

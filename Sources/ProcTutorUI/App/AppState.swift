@@ -116,9 +116,13 @@ public struct AppState: Sendable {
     public var quiz: QuizSession?
     /// `proctutor exercise`: the exercise being done (the lesson pane is its checklist); nil otherwise.
     public var exercise: ExerciseMode?
-    /// Runs that were replaced (re-run, lesson change) while still going: the backend still delivers their last
-    /// events and one `.runEnded` each, which must not reach the run on screen.
-    var supersededRuns = 0
+    /// The id of the run on screen while the backend may still send its news; nil for none or a recording.
+    /// Messages of any other id are a replaced run's leftovers.
+    public private(set) var runID: RunID?
+    /// How many runs this state has asked for: the next one's id is one more.
+    private var runsRequested = 0
+    /// Command-line arguments for every run (`proctutor watch FILE -- ARGS`).
+    public var runArguments: [String] = []
 
     /// - Parameters:
     ///   - lessons: the loaded lessons, in order.
@@ -156,6 +160,22 @@ public struct AppState: Sendable {
 
     public var isRunning: Bool { run?.isRunning ?? false }
 
+    /// `.stopRun` for the run on screen if it is still going; nothing otherwise.
+    var stopCommands: [AppCommand] {
+        guard isRunning, let runID else { return [] }
+        return [.stopRun(runID)]
+    }
+
+    /// The request for a new run of `demo` (the next id), as the backend needs it.
+    mutating func request(_ demo: Demo, of lesson: Lesson, startMethod: StartMethod?) -> RunRequest {
+        runsRequested += 1
+        // watch's script and an exercise's file are not a lesson's demo: their recordings name no lesson.
+        let isLessonDemo = exercise == nil && lesson.id != Watch.lessonID
+        return RunRequest(id: RunID(runsRequested), program: lesson.path(of: demo),
+                          lessonID: isLessonDemo ? lesson.id : nil, variant: demo.name, startMethod: startMethod,
+                          timeout: demo.timeout, arguments: runArguments)
+    }
+
     /// The run as the panes draw it: at the cursor when there is one, else live.
     public var shown: RunState? { cursor == nil ? run : replayed ?? run }
 
@@ -165,9 +185,11 @@ public struct AppState: Sendable {
     /// A finished recording is folded in as it is: no reorder window (see `RunHistory.window`).
     mutating func foldWithoutWindow() { history?.window = 0 }
 
-    /// Puts a new run (or none) on screen: its history starts empty and the cursor goes.
-    public mutating func replaceRun(_ new: RunState?) {
+    /// Puts a new run (or none) on screen: its history starts empty and the cursor goes. `id`: the backend's
+    /// run whose news now belong on screen (nil: a finished run or a recording, which gets no news).
+    public mutating func replaceRun(_ new: RunState?, id: RunID? = nil) {
         run = new
+        runID = id
         history = new.map { RunHistory(RunState(path: $0.path, demoName: $0.demoName, lessonID: $0.lessonID,
                                                 startMethod: $0.startMethod)) }
         if let new { for e in new.events { history?.append(e) } }

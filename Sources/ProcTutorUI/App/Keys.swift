@@ -46,12 +46,12 @@ enum Keys {
             return [.openEditor(path: ex.path)]
         case .openExercise:
             guard s.exercise == nil, let lesson = s.lesson, !lesson.exercises.isEmpty else { return [] }
-            return (s.isRunning ? [.stopRun] : []) + [.saveProgress, .openExercise(lessonID: lesson.id)]
+            return s.stopCommands + [.saveProgress, .openExercise(lessonID: lesson.id)]
         case .run:
             return startRun(&s)
         case .stop:
             if let r = s.repeatRuns, !r.isDone { return Repeating.cancel(&s) }
-            if s.isRunning { return [.stopRun] }
+            if s.isRunning { return s.stopCommands }
         case .repeatRuns:
             return Repeating.start(&s)
         case .tally:
@@ -116,7 +116,7 @@ enum Keys {
         return []
     }
 
-    static func quitNow(_ s: AppState) -> [AppCommand] { s.isRunning ? [.stopRun, .quit] : [.quit] }
+    static func quitNow(_ s: AppState) -> [AppCommand] { s.stopCommands + [.quit] }
 
     /// The help and failures boxes scroll: a line, a page, to an end.
     static func boxScroll(_ s: inout AppState, _ step: KeyAction.Step) {
@@ -155,15 +155,15 @@ enum Keys {
         guard !s.replayOnly, let lesson = s.lesson, let demo = lesson.demo(named: name ?? s.variant[lesson.id])
         else { return [] }
         let method = startMethod ?? (s.startMethod ?? demo.startMethod)
-        let path = lesson.path(of: demo)
-        let wasRunning = s.isRunning
-        if wasRunning { s.supersededRuns += 1 }
-        s.replaceRun(RunState(path: path, demoName: demo.name, lessonID: lesson.id, startMethod: method))
+        let stopOld = s.stopCommands
+        let request = s.request(demo, of: lesson, startMethod: method)
+        s.replaceRun(RunState(path: request.program, demoName: demo.name, lessonID: lesson.id, startMethod: method),
+                     id: request.id)
         s.followOutput = true
         s.scroll[.output] = 0
         s.scroll[.processes] = 0
         s.scroll[.timeline] = 0
-        return (wasRunning ? [.stopRun] : []) + [.startRun(path: path, startMethod: method)]
+        return stopOld + [.startRun(request)]
     }
 
     static func cycleVariant(_ s: inout AppState) {
@@ -176,14 +176,13 @@ enum Keys {
     /// Opens another lesson: a running demo is stopped, the panes start fresh, progress is saved.
     static func goToLesson(_ s: inout AppState, _ index: Int) -> [AppCommand] {
         guard s.lessons.indices.contains(index), index != s.lessonIndex else { return [] }
-        let wasRunning = s.isRunning
-        if wasRunning { s.supersededRuns += 1 }
+        let stopOld = s.stopCommands
         s.lessonIndex = index
         s.replaceRun(nil)
         s.quiz = nil
         s.scroll = [:]
         s.followOutput = true
-        return (wasRunning ? [.stopRun] : []) + [.saveProgress]
+        return stopOld + [.saveProgress]
     }
 
     static func click(_ s: inout AppState, _ x: Int, _ y: Int) {

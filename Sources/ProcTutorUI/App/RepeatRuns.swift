@@ -56,7 +56,7 @@ enum Repeating {
         guard var r = s.repeatRuns, !r.isDone else { return [] }
         r.cancelled = true
         s.repeatRuns = r
-        return s.isRunning ? [.stopRun] : []
+        return s.stopCommands
     }
 
     /// The tally's actions (any other key closes it: `KeyAction.dismiss`; the repeat goes on behind it).

@@ -1,23 +1,22 @@
 import ProcTutorCore
 import ProcTutorUI
 
-/// The runs the app has not heard the end of, oldest first, and the order their news reaches the app in.
+/// The runs whose end the app has not heard yet, each under the id the app gave it.
 ///
-/// Only the newest run may still be going on its own; older ones were stopped (re-run, another lesson) and are
-/// winding down. Their messages reach the app strictly in age order: a newer run's events are held until every
-/// older run has delivered its last event and its `.runEnded`. So the app can tell a replaced run's leftovers
-/// (it counts the runs it replaced) from the new run's events, without run ids in the messages.
-final class RunQueue {
+/// Only the newest may still be going on its own; older ones were asked to stop (re-run, another lesson) and
+/// are winding down. Every message carries its run's id, so news is passed on as it is read, in any order
+/// across runs: the app itself drops what belongs to a run it replaced.
+final class OpenRuns {
     /// One run the app is still owed messages from.
     final class Slot {
+        let id: RunID
         let run: any DemoRun
         /// Monotonic seconds when it started: the origin of its clock ticks.
         let startedAt: Double
         fileprivate(set) var stopRequested = false
-        /// Events that arrived while an older run was still delivering its own.
-        fileprivate var held: [Event] = []
 
-        init(run: any DemoRun, startedAt: Double) {
+        init(id: RunID, run: any DemoRun, startedAt: Double) {
+            self.id = id
             self.run = run
             self.startedAt = startedAt
         }
@@ -33,42 +32,34 @@ final class RunQueue {
         return last
     }
 
-    func append(_ run: any DemoRun, startedAt: Double) {
-        slots.append(Slot(run: run, startedAt: startedAt))
+    func append(_ run: any DemoRun, id: RunID, startedAt: Double) {
+        slots.append(Slot(id: id, run: run, startedAt: startedAt))
     }
 
-    /// Asks the live run to stop (a frozen one is thawed first so it can die); it stays queued until its
-    /// summary arrives, so the app still gets its end.
-    func stopLive() {
-        guard let live else { return }
-        live.run.resume()
-        live.run.stop()
-        live.stopRequested = true
+    /// Asks that run to stop (a frozen one is thawed first so it can die); it stays open until its summary is
+    /// read, so the app still gets its end. Unknown or already stopping: nothing happens.
+    func stop(_ id: RunID) {
+        guard let slot = slots.first(where: { $0.id == id }), !slot.stopRequested else { return }
+        slot.run.resume()
+        slot.run.stop()
+        slot.stopRequested = true
     }
 
-    /// Drains the runs in `ready` (those whose fd polled readable) and returns the messages now due, in order.
+    /// Drains the runs in `ready` (those whose fd polled readable) and returns their messages: each run's
+    /// events in order, then `.runEnded` for each that is over.
     func collect(ready: [Slot]) -> [AppMsg] {
-        for slot in ready {
-            slot.held += slot.run.drain()
-        }
         var messages: [AppMsg] = []
-        while let first = slots.first {
-            messages += first.held.map(AppMsg.run)
-            first.held = []
-            guard first.run.isFinished else { break }
-            slots.removeFirst()
-            messages.append(.runEnded)
+        for slot in ready {
+            messages += slot.run.drain().map { .run(slot.id, $0) }
+            if slot.run.isFinished { messages.append(.runEnded(slot.id)) }
         }
+        slots.removeAll { slot in ready.contains { $0 === slot } && slot.run.isFinished }
         return messages
     }
 
     /// Leaving: stops every run and drops them without telling the app (it is going away).
     func stopAll() {
-        for slot in slots where !slot.stopRequested {
-            slot.run.resume()
-            slot.run.stop()
-            slot.stopRequested = true
-        }
+        for slot in slots { stop(slot.id) }
     }
 
     /// Drains and forgets runs that have finished; returns whether any is still winding down.
