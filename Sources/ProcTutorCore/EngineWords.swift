@@ -60,41 +60,47 @@ public enum EngineWords {
 
     /// The whole sentence: why the run was stopped, with the numbers of the engine's detail where it has them.
     public static func stopSentence(_ r: StopReason, detail: String, _ lang: Lang) -> String {
-        let zh = lang == .zh
-        switch r {
+        let sentence: Localized = switch r {
         case .timeout:
             if let m = detail.firstMatch(of: #/longer than ([0-9.]+) s/#) {
-                return zh ? "运行超过了 \(m.1) 秒的时限，整个进程树已被停止。"
-                    : "the run took longer than its time limit of \(m.1) s; the whole process tree was stopped."
+                Localized(zh: "运行超过了 \(m.1) 秒的时限，整个进程树已被停止。",
+                          en: "the run took longer than its time limit of \(m.1) s; the whole process tree was stopped.")
+            } else {
+                Localized(zh: "运行超过了时限，整个进程树已被停止。",
+                          en: "the run took longer than its time limit; the whole process tree was stopped.")
             }
-            return zh ? "运行超过了时限，整个进程树已被停止。" : "the run took longer than its time limit; the whole process tree was stopped."
         case .interrupt:
-            return zh ? "被中断（Ctrl-C），整个进程树已被停止。" : "interrupted (Ctrl-C); the whole process tree was stopped."
+            Localized(zh: "被中断（Ctrl-C），整个进程树已被停止。",
+                      en: "interrupted (Ctrl-C); the whole process tree was stopped.")
         case .processLimit:
             if let m = detail.firstMatch(of: #/([0-9]+) processes alive, more than the limit of ([0-9]+)/#) {
-                return zh ? "同时存活的进程有 \(m.1) 个，超过了上限 \(m.2) 个，整个进程树已被停止。"
-                    : "\(m.1) processes were alive at once, more than the limit of \(m.2); the whole process tree was stopped."
+                Localized(zh: "同时存活的进程有 \(m.1) 个，超过了上限 \(m.2) 个，整个进程树已被停止。",
+                          en: "\(m.1) processes were alive at once, more than the limit of \(m.2); the whole process tree was stopped.")
+            } else {
+                Localized(zh: "同时存活的进程超过了上限，整个进程树已被停止。",
+                          en: "more processes were alive at once than the limit; the whole process tree was stopped.")
             }
-            return zh ? "同时存活的进程超过了上限，整个进程树已被停止。"
-                : "more processes were alive at once than the limit; the whole process tree was stopped."
         case .userStop:
-            return zh ? "你停止了这次运行（s 或重新运行），整个进程树已被停止。"
-                : "you stopped the run (s, or a re-run); the whole process tree was stopped."
+            Localized(zh: "你停止了这次运行（s 或重新运行），整个进程树已被停止。",
+                      en: "you stopped the run (s, or a re-run); the whole process tree was stopped.")
         case .leftover:
             if let m = detail.firstMatch(of: #/still running ([0-9.]+) s after/#) {
-                return zh ? "主进程退出 \(m.1) 秒后仍有进程在运行（孤儿或守护进程），它们已被停止。"
-                    : "processes were still running \(m.1) s after the main process exited (orphans, daemons); they were stopped."
+                Localized(zh: "主进程退出 \(m.1) 秒后仍有进程在运行（孤儿或守护进程），它们已被停止。",
+                          en: "processes were still running \(m.1) s after the main process exited (orphans, daemons); they were stopped.")
+            } else {
+                Localized(zh: "主进程退出后仍有进程在运行（孤儿或守护进程），它们已被停止。",
+                          en: "processes were still running after the main process exited (orphans, daemons); they were stopped.")
             }
-            return zh ? "主进程退出后仍有进程在运行（孤儿或守护进程），它们已被停止。"
-                : "processes were still running after the main process exited (orphans, daemons); they were stopped."
         case .supervisorLost:
-            return zh ? "监督进程意外结束，程序的整个会话已被杀死。"
-                : "the supervisor process ended unexpectedly; the program's whole session was killed."
+            Localized(zh: "监督进程意外结束，程序的整个会话已被杀死。",
+                      en: "the supervisor process ended unexpectedly; the program's whole session was killed.")
         }
+        return sentence[lang]
     }
 
     /// A notice in the reader's language when it is one the engine writes; else as written (a run-start error
-    /// reaches the user through the CLI, already in their language).
+    /// reaches the user through the CLI, already in their language). Not a `Localized` table: the engine's
+    /// notices arrive as English text on the wire (and in recordings), so Chinese is found by their patterns.
     public static func notice(_ text: String, _ lang: Lang) -> String {
         guard lang == .zh else { return text }
         if text == garbageLineNotice {

@@ -40,20 +40,19 @@ public struct ExerciseReport: Equatable, Sendable {
     /// message under a failed one, the notes, and a count.
     public func plainLines(lang: Lang) -> [String] {
         var out: [String] = []
-        out.append(lang == .zh ? "练习 \(lesson)/\(exercise)：\(file)" : "exercise \(lesson)/\(exercise): \(file)")
+        out.append(Localized(zh: "练习 \(lesson)/\(exercise)：\(file)", en: "exercise \(lesson)/\(exercise): \(file)")[lang])
         for n in notes {
             let m = n.method.map { " (\($0.rawValue))" } ?? ""
             out.append("! \(n.note[lang])\(m)")
         }
         for r in results {
-            let seen = lang == .zh ? "实际" : "observed"
+            let seen = Localized(zh: "实际", en: "observed")[lang]
             out.append("\(r.passed ? "✓" : "✗") \(r.label[lang]) · \(seen) \(r.observed)")
             if let m = r.message { out.append("    \(m[lang])") }
         }
         let n = results.count, k = passedCount
-        out.append(lang == .zh
-            ? (k == n ? "全部 \(n) 项检查通过" : "\(n) 项检查中通过 \(k) 项")
-            : (k == n ? "all \(n) checks passed" : "\(k) of \(n) checks passed"))
+        out.append((k == n ? Localized(zh: "全部 \(n) 项检查通过", en: "all \(n) checks passed")
+                           : Localized(zh: "\(n) 项检查中通过 \(k) 项", en: "\(k) of \(n) checks passed"))[lang])
         return out
     }
 

@@ -44,26 +44,29 @@ public enum PlainFormat {
             body = "\(pad(nil))  task #\(id) failure retrieved by the program"
         case let .raw(stream, text):
             body = "\(pad(nil))  raw \(stream == .stdout ? "out" : "err")  \(Sanitizer.sanitize(text))"
-        case let .stopped(reason, detail) where lang == .zh:
-            body = "已停止（\(EngineWords.reasonWord(reason, .zh))）：\(EngineWords.stopSentence(reason, detail: Sanitizer.sanitize(detail), .zh))"
         case let .stopped(reason, detail):
-            body = "stopped (\(reason.rawValue)): \(Sanitizer.sanitize(detail))"
+            // English keeps the engine's own words (what `--json` carries); Chinese says it in a sentence.
+            let detail = Sanitizer.sanitize(detail)
+            body = Localized(zh: "已停止（\(EngineWords.reasonWord(reason, .zh))）：\(EngineWords.stopSentence(reason, detail: detail, .zh))",
+                             en: "stopped (\(reason.rawValue)): \(detail)")[lang]
         case let .notice(text):
-            body = (lang == .zh ? "注意：" : "note: ") + EngineWords.notice(Sanitizer.sanitize(text), lang)
-        case let .summary(s) where lang == .zh:
-            var parts = ["退出码 \(s.exitCode)", "\(s.processes) 个进程", "同时存活最多 \(s.maxAlive) 个", seconds(s.duration) + " 秒"]
-            if s.unretrievedFailures > 0 { parts.append("\(s.unretrievedFailures) 个失败的任务没有人用 .get() 取回") }
-            body = "总结：" + parts.joined(separator: "，")
+            body = Localized(zh: "注意：", en: "note: ")[lang] + EngineWords.notice(Sanitizer.sanitize(text), lang)
         case let .summary(s):
-            var parts = ["exit code \(s.exitCode)", "\(s.processes) process\(s.processes == 1 ? "" : "es")",
-                         "at most \(s.maxAlive) alive", seconds(s.duration) + " s"]
-            if s.unretrievedFailures > 0 {
-                parts.append("\(s.unretrievedFailures) failed task\(s.unretrievedFailures == 1 ? "" : "s") "
-                    + "nobody retrieved with .get()")
-            }
-            body = "summary: " + parts.joined(separator: ", ")
+            body = summary(s)[lang]
         }
         return time + "  " + body
+    }
+
+    /// A run's summary line, without its time.
+    static func summary(_ s: Summary) -> Localized {
+        var zh = ["退出码 \(s.exitCode)", "\(s.processes) 个进程", "同时存活最多 \(s.maxAlive) 个", seconds(s.duration) + " 秒"]
+        var en = ["exit code \(s.exitCode)", "\(s.processes) process\(s.processes == 1 ? "" : "es")",
+                  "at most \(s.maxAlive) alive", seconds(s.duration) + " s"]
+        if s.unretrievedFailures > 0 {
+            zh.append("\(s.unretrievedFailures) 个失败的任务没有人用 .get() 取回")
+            en.append("\(s.unretrievedFailures) failed task\(s.unretrievedFailures == 1 ? "" : "s") nobody retrieved with .get()")
+        }
+        return Localized(zh: "总结：" + zh.joined(separator: "，"), en: "summary: " + en.joined(separator: ", "))
     }
 
     static func pad(_ pid: PID?) -> String {

@@ -225,26 +225,29 @@ public struct Tally: Equatable, Sendable {
 
     /// The `--plain` form: a few readable, terminal-safe lines.
     public func plainLines(interrupted: Bool = false, lang: Lang = .en) -> [String] {
-        let zh = lang == .zh
-        var lines = [zh ? "统计：\(runs) 次运行\(interrupted ? "（被中断：没跑完的那一次不计入）" : "")"
-                        : "tally: \(runs) run\(runs == 1 ? "" : "s")\(interrupted ? " (interrupted: the unfinished run is not counted)" : "")"]
-        lines.append(zh ? "  各进程第一行输出的先后顺序（按角色）：" : "  order of first output lines, by role:")
+        let counted = interrupted
+            ? Localized(zh: "统计：\(runs) 次运行（被中断：没跑完的那一次不计入）",
+                        en: "tally: \(runs) run\(runs == 1 ? "" : "s") (interrupted: the unfinished run is not counted)")
+            : Localized(zh: "统计：\(runs) 次运行", en: "tally: \(runs) run\(runs == 1 ? "" : "s")")
+        var lines = [counted[lang]]
+        lines.append(Localized(zh: "  各进程第一行输出的先后顺序（按角色）：", en: "  order of first output lines, by role:")[lang])
         for o in orderings {
-            let roles = o.roles.isEmpty ? (zh ? "（没有输出）" : "(no output)")
+            let roles = o.roles.isEmpty ? Localized(zh: "（没有输出）", en: "(no output)")[lang]
                 : o.roles.map { Sanitizer.sanitize($0) }.joined(separator: " → ")
             lines.append("    \(o.count)× (\(Int((share(of: o) * 100).rounded()))%)  \(roles)")
         }
-        lines.append((zh ? "  退出码：" : "  exit codes: ") + exitCodes.map { "\($0.code) ×\($0.count)" }.joined(separator: ", "))
+        lines.append(Localized(zh: "  退出码：", en: "  exit codes: ")[lang]
+                     + exitCodes.map { "\($0.code) ×\($0.count)" }.joined(separator: ", "))
         func ints(_ s: Spread?) -> String {
             guard let s else { return "-" }
             let median = s.median == s.median.rounded() ? "\(Int(s.median))" : "\(s.median)"
             return "\(Int(s.min)) / \(median) / \(Int(s.max))"
         }
-        lines.append(zh ? "  进程数（最少 / 中位 / 最多）：\(ints(processes))；同时存活最多：\(ints(maxAlive))"
-                        : "  processes (min / median / max): \(ints(processes)); at most alive: \(ints(maxAlive))")
+        lines.append(Localized(zh: "  进程数（最少 / 中位 / 最多）：\(ints(processes))；同时存活最多：\(ints(maxAlive))",
+                               en: "  processes (min / median / max): \(ints(processes)); at most alive: \(ints(maxAlive))")[lang])
         if let d = duration {
             let range = "\(PlainFormat.seconds(d.min)) / \(PlainFormat.seconds(d.median)) / \(PlainFormat.seconds(d.max))"
-            lines.append(zh ? "  时长（最短 / 中位 / 最长）：\(range) 秒" : "  duration (min / median / max): \(range) s")
+            lines.append(Localized(zh: "  时长（最短 / 中位 / 最长）：\(range) 秒", en: "  duration (min / median / max): \(range) s")[lang])
         }
         return lines
     }

@@ -4,10 +4,10 @@ import ProcTutorCore
 /// so Chinese titles (two columns per character) line up.
 public enum LessonListing {
     public static func lines(_ lessons: [Lesson], progress: StudentProgress, lang: Lang) -> [String] {
-        let header: [String] = lang == .zh
-            ? ["#", "编号", "标题", "完成", "测验最好", "测验上次", "练习"]
-            : ["#", "id", "title", "done", "quiz best", "quiz last", "exercises"]
-        var rows: [[String]] = [header]
+        let header = [Localized(zh: "#", en: "#"), Localized(zh: "编号", en: "id"), Localized(zh: "标题", en: "title"),
+                      Localized(zh: "完成", en: "done"), Localized(zh: "测验最好", en: "quiz best"),
+                      Localized(zh: "测验上次", en: "quiz last"), Localized(zh: "练习", en: "exercises")]
+        var rows: [[String]] = [header.map { $0[lang] }]
         for l in lessons {
             let p = progress[lesson: l.id]
             rows.append([String(l.number), l.id, l.title[lang], p.done ? "✓" : "-",
@@ -21,8 +21,8 @@ public enum LessonListing {
         }
         if let id = progress.lastLesson, let last = lessons.first(where: { $0.id == id }) {
             out.append("")
-            out.append(lang == .zh ? "上次学到：第 \(last.number) 课（\(last.id)）"
-                                   : "Last lesson: \(last.number) (\(last.id))")
+            out.append(Localized(zh: "上次学到：第 \(last.number) 课（\(last.id)）",
+                                 en: "Last lesson: \(last.number) (\(last.id))")[lang])
         }
         return out
     }

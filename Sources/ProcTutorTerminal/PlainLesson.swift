@@ -25,23 +25,25 @@ public enum PlainLesson {
     /// on a line of its own and never wrapped, so it can be copied whole.
     static func footer(_ lesson: Lesson, isLast: Bool, lang: Lang, width: Int) -> [String] {
         let n = lesson.number
-        let zh = lang == .zh
-        var items: [(String, String)] = []
-        items.append((zh ? "运行本课的演示：" : "Run this lesson's demo:", "proctutor run \(n)"))
+        var items: [(Localized, Localized)] = []
+        func same(_ command: String) -> Localized { Localized(zh: command, en: command) }
+        items.append((Localized(zh: "运行本课的演示：", en: "Run this lesson's demo:"), same("proctutor run \(n)")))
         if lesson.demos.count > 1 {
-            let names = lesson.demos.map(\.name).joined(separator: zh ? "、" : ", ")
-            items.append((zh ? "选择演示版本（\(names)）：" : "Choose a demo variant (\(names)):",
-                          zh ? "proctutor run \(n) --variant 名称" : "proctutor run \(n) --variant NAME"))
+            let names = lesson.demos.map(\.name)
+            items.append((Localized(zh: "选择演示版本（\(names.joined(separator: "、"))）：",
+                                    en: "Choose a demo variant (\(names.joined(separator: ", "))):"),
+                          Localized(zh: "proctutor run \(n) --variant 名称", en: "proctutor run \(n) --variant NAME")))
         }
-        items.append((zh ? "做本课的测验：" : "Take this lesson's quiz:", "proctutor quiz \(n) --plain"))
-        if !isLast { items.append((zh ? "下一课：" : "Next lesson:", "proctutor learn \(n + 1)")) }
+        items.append((Localized(zh: "做本课的测验：", en: "Take this lesson's quiz:"), same("proctutor quiz \(n) --plain")))
+        if !isLast { items.append((Localized(zh: "下一课：", en: "Next lesson:"), same("proctutor learn \(n + 1)"))) }
 
-        let note = zh ? "这个终端无法显示全屏教程（TERM=dumb，或输出不是终端），因此以纯文本显示。"
-                      : "This terminal cannot show the full-screen tutorial (TERM=dumb, or output is not a terminal), so here is the plain text."
-        var lines = TextWidth.wrap(note, width: width)
+        let note = Localized(
+            zh: "这个终端无法显示全屏教程（TERM=dumb，或输出不是终端），因此以纯文本显示。",
+            en: "This terminal cannot show the full-screen tutorial (TERM=dumb, or output is not a terminal), so here is the plain text.")
+        var lines = TextWidth.wrap(note[lang], width: width)
         for (label, command) in items {
-            lines += TextWidth.wrap(label, width: width)
-            lines.append("    " + command)
+            lines += TextWidth.wrap(label[lang], width: width)
+            lines.append("    " + command[lang])
         }
         return lines
     }

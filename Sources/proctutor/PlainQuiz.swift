@@ -33,22 +33,22 @@ struct PlainQuiz {
     func run() -> Outcome {
         var out = Outcome()
         let questions = lesson.quiz
-        write(QuizText.header(lesson, count: questions.count, lang))
+        write(QuizText.header(lesson, count: questions.count)[lang])
         guard !questions.isEmpty else {
-            write(QuizText.noQuestions(lang))
+            write(QuizText.noQuestions[lang])
             out.finished = true
             return out
         }
-        write(QuizText.howTo(lang))
+        write(QuizText.howTo[lang])
         for (i, q) in questions.enumerated() {
             write("")
-            write(QuizText.question(i + 1, of: questions.count, q.kind, lang))
+            write(QuizText.question(i + 1, of: questions.count, q.kind)[lang])
             write(q.prompt[lang])
             if case let .single(choices, _) = q.kind { writeChoices(choices) }
             if case let .multiple(choices, _) = q.kind { writeChoices(choices) }
             guard let answer = ask(q) else {
                 write("")
-                write(QuizText.endedEarly(out.correct, out.total, lang))
+                write(QuizText.endedEarly(out.correct, out.total)[lang])
                 return out
             }
             switch check(q, answer) {
@@ -63,8 +63,8 @@ struct PlainQuiz {
             write(q.explanation[lang])
         }
         write("")
-        write(QuizText.score(out.correct, out.total, lang))
-        write(QuizText.passMark(out.correct, out.total, lang))
+        write(QuizText.score(out.correct, out.total)[lang])
+        write(QuizText.passMark(out.correct, out.total)[lang])
         out.finished = true
         return out
     }
@@ -91,40 +91,40 @@ struct PlainQuiz {
     private func check(_ q: Question, _ answer: Answer) -> Grade {
         guard case let .predict(observation, demoName, method) = q.kind else {
             let grade = Grading.grade(answer, for: q)
-            write(grade == .correct ? QuizText.right(lang) : QuizText.wrong(expected: Grading.expected(for: q), lang))
+            write((grade == .correct ? QuizText.right : QuizText.wrong(expected: Grading.expected(for: q)))[lang])
             return grade
         }
         guard let demo = lesson.demo(named: demoName) else {
-            write(QuizText.notScored("no demo '\(demoName ?? "")'", lang))
+            write(QuizText.notScored("no demo '\(demoName ?? "")'")[lang])
             return .unobserved
         }
         let startMethod = method ?? demo.startMethod
-        write(QuizText.running(demo.file, startMethod, lang))
+        write(QuizText.running(demo.file, startMethod)[lang])
         switch runDemo(lesson.path(of: demo), startMethod, demo.timeout) {
         case let .failure(failure):
-            write(QuizText.notScored(failure.message, lang))
+            write(QuizText.notScored(failure.message)[lang])
             return .unobserved
         case let .success(events):
             let table = ProcessTable(events)
             write(QuizText.ran(processes: table.distinctPIDs, exitCode: Observation.exitCode.value(in: events),
-                               seconds: events.last?.t ?? 0, lang))
+                               seconds: events.last?.t ?? 0)[lang])
             var stoppedByStudent = false
             for case let .stopped(reason, _) in events.map(\.kind) {
-                write(QuizText.stopped(reason, lang))
+                write(QuizText.stopped(reason)[lang])
                 if reason == .interrupt || reason == .userStop { stoppedByStudent = true }
             }
             // A run cut short by the student shows only part of the story: not a fair check.
             if stoppedByStudent {
-                write(QuizText.notScored(QuizText.youStopped(lang), lang))
+                write(QuizText.notScored(QuizText.youStopped[lang])[lang])
                 return .unobserved
             }
             guard let value = observation.value(in: events) else {
-                write(QuizText.notScored(QuizText.notObserved(lang), lang))
+                write(QuizText.notScored(QuizText.notObserved[lang])[lang])
                 return .unobserved
             }
-            write(QuizText.observed(value, lang))
+            write(QuizText.observed(value)[lang])
             let grade = Grading.grade(answer, for: q, observed: value)
-            write(grade == .correct ? QuizText.right(lang) : QuizText.wrong(expected: nil, lang))
+            write((grade == .correct ? QuizText.right : QuizText.wrong(expected: nil))[lang])
             return grade
         }
     }

@@ -180,7 +180,7 @@ struct RepeatedRun {
             guard let last = events.last, case let .summary(s) = last.kind else { continue }
             if s.exitCode != 0 { exitCode = s.exitCode }
             let line = json ? EventJSON.encode(last)
-                : (lang == .zh ? "第 \(i)/\(count) 次：" : "run \(i)/\(count): ") + PlainFormat.line(last, lang: lang).drop { $0 != " " }.drop { $0 == " " }
+                : Localized(zh: "第 \(i)/\(count) 次：", en: "run \(i)/\(count): ")[lang] + PlainFormat.line(last, lang: lang).drop { $0 != " " }.drop { $0 == " " }
             writeText(1, line + "\n")
         }
         let text = json ? tally.json(t: Clock.monotonic() - began, interrupted: interrupted) + "\n"

@@ -118,7 +118,7 @@ public enum Replay {
 
     static func explanation(_ lang: Lang, _ header: RunHeader?, _ file: String) -> Document {
         let program = header?.program ?? file
-        let method = header?.startMethod?.rawValue ?? (lang == .zh ? "默认" : "default")
+        let method = header?.startMethod?.rawValue ?? S.defaultMethod[lang]
         let python = [header?.python, header?.pythonVersion].compactMap { $0 }.joined(separator: " ")
         func p(_ parts: Inline...) -> Block { .paragraph(parts) }
         func item(_ key: String, _ text: String) -> [Block] { [.paragraph([.code(key), .text(" " + text)])] }
