@@ -263,6 +263,9 @@ def viztracer_venv(ctx):
     return python, viz
 
 
+VIZTRACER_LIMIT = 300  # seconds for one VizTracer run; its slowest honest run here, the busy Pool, takes ~10
+
+
 def viztracer_rows(ctx, jobs, work):
     """The peer a user would pick to see a multiprocessing run, side by side in one hyperfine invocation:
     `viztracer --quiet -o OUT.json PROG` against plain, with proctutor's ratio of the same invocation in the note.
@@ -274,7 +277,10 @@ def viztracer_rows(ctx, jobs, work):
     for label, prog, args in jobs:
         say("figure 1: VizTracer on %s" % label)
         out = os.path.join(work, "viztracer.json")
-        sides = {"viztracer": [viz, "--quiet", "-o", out, prog] + args,
+        # VizTracer sometimes never ends a Pool program (seen here: every process asleep, no CPU): each of its
+        # runs is bounded, so a hang is a failed row, not a bench that never finishes.
+        bounded = ["timeout", "-k", "5", str(VIZTRACER_LIMIT)]
+        sides = {"viztracer": bounded + [viz, "--quiet", "-o", out, prog] + args,
                  "proctutor": [ctx.proctutor, "run", "--python", python, "--timeout", "120", prog]
                  + (["--"] + args if args else []),
                  "plain": [python, "-u", prog] + args}
@@ -283,6 +289,8 @@ def viztracer_rows(ctx, jobs, work):
                                text=True)
         if first.returncode != 0:
             why = (first.stderr.strip().splitlines() or ["exit %d" % first.returncode])[-1]
+            if first.returncode in (124, 137):
+                why = "no end in %d s (a hang), stopped" % VIZTRACER_LIMIT
             rows.append(Row("1", "VizTracer: " + label, "s", [], None, "report", None, note="failed: " + why))
             continue
         t, _ = hyperfine(sides, ctx.runs, env=ctx.env)
