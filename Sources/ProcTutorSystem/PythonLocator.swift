@@ -37,6 +37,13 @@ public enum PythonLocator {
                        en: "python3 was not found on PATH; proctutor runs the lesson demos with it.\n" + installHint)
     }
 
+    /// What `locate(explicit: nil)` starts from, without looking behind a version-manager shim (which runs a
+    /// process): good enough for a helper whose own processes nobody sees, such as the tokenizer.
+    public static func candidate(environment: [String: String] = currentEnvironment()) -> String? {
+        if let fromEnv = environment["PROCTUTOR_PYTHON"], !fromEnv.isEmpty { return find(fromEnv, path: environment["PATH"]) }
+        return find("python3", path: environment["PATH"])
+    }
+
     /// A command name searched on PATH, or a path checked for being executable. A version-manager shim
     /// (pyenv, asdf) is replaced by the interpreter it runs: the shim's own helper processes would otherwise
     /// show up in every run, and it adds a tenth of a second to each start.

@@ -61,9 +61,9 @@ struct Learn: ParsableCommand {
                            openQuiz: Bool = false) throws {
         let index = library.lessons.firstIndex { $0.id == start.id } ?? 0
         let demos = library.lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
-        // Found once: behind a pyenv/asdf shim the search runs a process, which must not stall every `r`.
-        // Not found: each run says how to install Python, in the output pane.
-        let python = try? PythonLocator.locate(explicit: nil, environment: environment)
+        // Found once, at the first run: behind a pyenv/asdf shim the search runs a process, which must stall
+        // neither the first frame nor every `r`. Not found: each run says how to install Python, in the output pane.
+        let python = PythonOnDemand(environment: environment)
         var state = AppState(lessons: library.lessons, lessonIndex: index, lang: lang, width: 0, height: 0,
                              monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
                              sources: [:], progress: progress)
@@ -71,10 +71,10 @@ struct Learn: ParsableCommand {
         // The lesson on screen goes first in the one tokenizer run.
         let visible = library.lessons[index].demos.map { library.lessons[index].path(of: $0) }
         let (sources, tokenizing) = PythonTokens.start(files: visible + demos.filter { !visible.contains($0) },
-                                                       python: python ?? "python3")
+                                                       python: python.candidate)
         state.sources = sources
         if openQuiz { state.openQuiz() }
-        let session = TutorialSession(state: state, store: store, python: python, tokenizing: tokenizing,
+        let session = TutorialSession(state: state, store: store, python: python.path, tokenizing: tokenizing,
                                       runs: RunStore(environment: environment))
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + session.problems { printError(note) }
@@ -82,7 +82,7 @@ struct Learn: ParsableCommand {
            let exercise = lesson.exercises.first {
             // `x`: the lesson's exercise, then the tutorial again at that lesson.
             do {
-                try ExerciseSession.open(lesson: lesson, exercise: exercise, python: python ?? "python3", reset: false,
+                try ExerciseSession.open(lesson: lesson, exercise: exercise, python: python.path ?? "python3", reset: false,
                                          plain: false, lang: lang)
             } catch let code as ExitCode where code.rawValue > 2 {
                 throw code

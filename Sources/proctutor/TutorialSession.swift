@@ -13,7 +13,8 @@ final class TutorialSession {
     private var state: AppState
     /// nil: nothing is saved (`proctutor watch`, whose scratch lesson is not a lesson of the student's).
     private let store: ProgressStore?
-    private let python: String?
+    /// The interpreter of every run, asked for when a run starts (see `PythonOnDemand`).
+    private let python: () -> String?
     /// Re-read the program's source on every run, so `r` shows an edited file (`proctutor watch`).
     private let reloadsSource: Bool
     /// Messages for stderr, printed once the terminal is back (curses would hide them).
@@ -25,7 +26,7 @@ final class TutorialSession {
     /// The tokenizer run colouring the code, until its result is in the state.
     private let tokenizing: PythonTokens.Tokenizing?
 
-    init(state: AppState, store: ProgressStore?, python: String?,
+    init(state: AppState, store: ProgressStore?, python: @autoclosure @escaping () -> String?,
          reloadsSource: Bool = false, tokenizing: PythonTokens.Tokenizing? = nil,
          runs: RunStore? = nil, recordKey: String? = nil) {
         self.state = state
@@ -59,10 +60,10 @@ final class TutorialSession {
     private func start(_ request: RunRequest) throws -> any DemoRun {
         if reloadsSource {
             // PythonTokens caches by size and modification time: an unchanged file costs no tokenizer run.
-            state.sources.merge(PythonTokens.load(files: [request.program], python: python ?? "python3")) { $1 }
+            state.sources.merge(PythonTokens.load(files: [request.program], python: python() ?? "python3")) { $1 }
         }
         let run = try SupervisedRun(config: RunConfig(
-            program: request.program, arguments: request.arguments, python: python,
+            program: request.program, arguments: request.arguments, python: python(),
             startMethod: request.startMethod, timeout: request.timeout ?? DemoRunner.defaultTimeout,
             lesson: request.lessonID, variant: request.lessonID == nil ? nil : request.variant))
         return record(run, request)
