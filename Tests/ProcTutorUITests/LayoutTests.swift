@@ -27,6 +27,23 @@ import ProcTutorCore
         #expect(DocumentView.lines(doc, width: inner.width).count == 1)
     }
 
+    /// `layoutWants` sizes the code pane by laying the code out at the width the code pane then draws it at:
+    /// the same width, so one kept layout serves both (`CodePane.layouts`), not two layouts a frame.
+    @Test func theCodePaneIsSizedAtTheWidthItIsDrawnAt() {
+        for (width, height, presenter) in [(100, 30, false), (120, 40, false), (200, 60, false), (100, 30, true),
+                                           (120, 40, true), (160, 50, true)] {
+            var s = Fixtures.state(width: width, height: height, lesson: 2)
+            s.hideText = presenter
+            guard let pane = s.layout.panes[.code] else {
+                Issue.record("no code pane at \(width)x\(height) presenter: \(presenter)")
+                continue
+            }
+            let drawn = ScreenLayout.contentArea(pane).width
+            let sized = presenter ? ScreenLayout.codeColumnWidth(width) - 3 : width - ScreenLayout.lessonWidth(width) - 4
+            #expect(drawn == sized, "\(width)x\(height) presenter: \(presenter)")
+        }
+    }
+
     @Test func theCodePaneShowsTheWholeDemoAndTheOutputTakesTheRest() {
         var s = Fixtures.state(width: 120, height: 40, lesson: 2, lang: .en)
         let code = ScreenLayout.contentArea(s.layout.panes[.code]!)

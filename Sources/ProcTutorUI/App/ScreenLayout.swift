@@ -156,7 +156,9 @@ extension AppState {
         var wants = ScreenLayout.Wants()
         let codeWidth = presenting ? ScreenLayout.codeColumnWidth(width) - 3 : width - ScreenLayout.lessonWidth(width) - 4
         if let lesson, let (demo, _) = codeDemo, let source = sources[lesson.path(of: demo)] {
-            wants.code = CodeView.lines(source, width: codeWidth).count + (lesson.demos.count > 1 ? 1 : 0)
+            // The code pane lays out the same source at the same width: one layout, kept (`CodePane.layouts`).
+            wants.code = CodePane.layouts.lines(source, width: codeWidth, layout: CodeView.lines).count
+                + (lesson.demos.count > 1 ? 1 : 0)
         }
         if let run = shown {
             let count = ProcessTableView.rows(run, tree: run.tree).rows.count
