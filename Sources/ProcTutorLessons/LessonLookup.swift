@@ -9,20 +9,66 @@ extension LessonLibrary {
     /// found, and an unknown name is the same error, listing the known lessons. The lesson may come without its
     /// texts (`text` empty). One difference from the library: when two lessons claim the same number, or a lesson's
     /// id is not its folder's name (errors `proctutor check` reports), the lesson in the suggested folder wins.
+    /// With `texts`, the lesson comes with its texts (the tutorial's first frame shows them).
     /// - Throws: `LessonLibraryError`, as `init(directory:)` and `lesson(named:)` do.
-    public static func lesson(named name: String, in directory: String) throws -> Lesson {
+    public static func lesson(named name: String, in directory: String, texts: Bool = false) throws -> Lesson {
         let query = LessonQuery(name)
         var candidates: [Lesson] = []
         var numbers: Set<Int> = []
         for folder in try lessonFolders(in: directory) where query.mayBe(folder: folder) {
             // As the library does: of two lessons with one number, the first folder's counts.
-            guard let lesson = LessonLoader.load(folder: Paths.join(directory, folder), texts: false).lesson,
+            guard let lesson = LessonLoader.load(folder: Paths.join(directory, folder), texts: texts).lesson,
                   numbers.insert(lesson.number).inserted else { continue }
             candidates.append(lesson)
         }
         candidates.sort { ($0.number, $0.id) < ($1.number, $1.id) }
         if let lesson = match(name, in: candidates) { return lesson }
         return try LessonLibrary(directory: directory).lesson(named: name)
+    }
+}
+
+/// What the tutorial's first frame needs, read without the other lessons: the lesson it opens at, with its
+/// texts, and how many lesson folders there are (the lessons to come, for the lesson's position `1/5`).
+///
+/// Loading all five lessons is most of what the tutorial does before its first frame (YAML, quizzes, Markdown:
+/// ~12 ms of the ~36 ms here), so the tutorial opens with this and loads the library right after the frame is
+/// drawn (`LessonLibrary.opening(named:resume:)` then says which lesson the full library opens at: the same one,
+/// unless folder names and lesson numbers disagree).
+public struct LessonOpening: Sendable {
+    public let lesson: Lesson
+    /// Lesson folders in the lessons folder, the opened one included.
+    public let folders: Int
+
+    /// The lesson named `name` (an unknown one is the library's error, listing the known lessons), else the one
+    /// with the id `resume` (the student's last lesson, when it still exists), else the first folder's lesson.
+    /// - Throws: `LessonLibraryError`: no such folder, no lesson folder in it, no lesson of that name; or
+    ///   `.empty` when no folder holds a lesson that loads.
+    public static func read(named name: String?, resume: String?, in directory: String) throws -> LessonOpening {
+        let folders = try LessonLibrary.lessonFolders(in: directory)
+        if let name {
+            return LessonOpening(lesson: try LessonLibrary.lesson(named: name, in: directory, texts: true),
+                                 folders: folders.count)
+        }
+        if let resume, let lesson = try? LessonLibrary.lesson(named: resume, in: directory, texts: true),
+           lesson.id == resume {
+            return LessonOpening(lesson: lesson, folders: folders.count)
+        }
+        for folder in folders {
+            if let lesson = LessonLoader.load(folder: Paths.join(directory, folder)).lesson {
+                return LessonOpening(lesson: lesson, folders: folders.count)
+            }
+        }
+        throw LessonLibraryError.empty(path: directory)
+    }
+}
+
+extension LessonLibrary {
+    /// The lesson the tutorial opens at: the one `name` names, else the student's last (`resume`, an id) if it
+    /// is still there, else the first.
+    /// - Throws: `LessonLibraryError.unknownLesson` for a `name` no lesson has.
+    public func opening(named name: String?, resume: String?) throws -> Lesson? {
+        if let name { return try lesson(named: name) }
+        return resume.flatMap { id in lessons.first { $0.id == id } } ?? lessons.first
     }
 }
 

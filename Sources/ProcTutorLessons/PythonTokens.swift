@@ -91,10 +91,18 @@ out.flush()
             if let hit = cache.withLock({ $0[key] }) { result[path] = hit } else { missing.append((path, key)) }
         }
         guard !missing.isEmpty else { return (result, nil) }
-        for (path, _) in missing {
+        result.merge(plain(files: missing.map(\.0))) { $1 }
+        return (result, Tokenizing(missing, python: python))
+    }
+
+    /// The programs at `files` as plain text (no tokens, no Python), by path; a file that cannot be read is
+    /// left out. The tutorial's first frame shows its lesson's code this way, before `start` runs at all.
+    public static func plain(files: [String]) -> [String: SourceCode] {
+        var result: [String: SourceCode] = [:]
+        for path in files {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) { result[path] = SourceCode(text: text) }
         }
-        return (result, Tokenizing(missing, python: python))
+        return result
     }
 
     /// The file's cache key from one `stat` (of the file a symbolic link points to, whose edits are the ones that

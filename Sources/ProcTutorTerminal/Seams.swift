@@ -44,6 +44,10 @@ public struct TutorialHooks {
     /// Work started before the first frame that the first frame must not wait for (the code's colours): each
     /// fd joins the loop's one poll, and the loop redraws after each wake-up.
     public var background: [BackgroundWork] = []
+    /// Work the first frame must not wait for, done once, as soon as that frame is on the terminal and before
+    /// the first key is read (keys typed meanwhile wait in the terminal): the tutorial loads its other lessons
+    /// and starts colouring the code here. Its jobs join `background`; the loop redraws after it.
+    public var afterFirstFrame: () -> [BackgroundWork] = { [] }
     /// Runs $EDITOR on the file (`.openEditor`) while the loop has given the terminal back; returns when it exits.
     public var openEditor: (_ path: String) -> Void = { _ in }
 

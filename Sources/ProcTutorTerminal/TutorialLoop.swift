@@ -55,8 +55,14 @@ public final class TutorialLoop {
         let size = screen.refreshSize()
         send(.resize(width: size.width, height: size.height))
         for msg in hooks.opening where exit == nil { send(msg) }
+        var firstFrameDrawn = false
         while exit == nil {
             drawIfDue()
+            if !firstFrameDrawn {
+                firstFrameDrawn = true
+                background += hooks.afterFirstFrame()
+                dirty = true
+            }
             waitAndHandle()
         }
         // Whatever the way out (q, Ctrl-C, SIGTERM, SIGHUP, the terminal gone): keep where the student was.

@@ -26,60 +26,117 @@ struct Learn: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let library = try options.library()
-        guard !library.lessons.isEmpty else {
-            throw failure(CLI.noLessons(library.directory), options.language)
-        }
         let store = ProgressStore(environment: environment)
         let (progress, loadProblems) = store.load()
-        let start = try lesson.map { try options.lesson($0, in: library) }
-            ?? progress.lastLesson.flatMap { id in library.lessons.first { $0.id == id } }
-            ?? library.lessons[0]
         let lang = options.language
-        let notes = loadProblems + libraryNote(library)
-
         guard Tutorial.canRunFullScreen(environment: environment) else {
-            printPlain(start, of: library, lang: lang, store: store, notes: notes, environment: environment)
+            let (library, start) = try loadedLibrary(resume: progress.lastLesson)
+            printPlain(start, of: library, lang: lang, store: store,
+                       notes: loadProblems + Self.libraryNote(library, lang), environment: environment)
             return
         }
+        // The first frame waits for the lesson it shows, not for all of them (see `LessonOpening`).
+        let directory = try options.directory()
+        let opening: LessonOpening
         do {
-            try Self.fullScreen(library: library, at: start, lang: lang, store: store, progress: progress,
-                                notes: notes, environment: environment)
+            opening = try LessonOpening.read(named: lesson, resume: progress.lastLesson, in: directory)
+        } catch LessonLibraryError.empty(path: directory) {
+            throw failure(CLI.noLessons(directory), lang)
+        } catch {
+            throw failure("proctutor: " + CLI.text(of: error, lang))
+        }
+        let lessons = TutorialLessons.opening(opening, directory: directory, named: lesson,
+                                              resume: progress.lastLesson)
+        do {
+            try Self.fullScreen(lessons, lang: lang, store: store, progress: progress, notes: loadProblems,
+                                environment: environment)
         } catch let error as TerminalError {
             // curses refused this terminal (an unknown TERM): the plain text still teaches.
+            let (library, start) = try loadedLibrary(resume: progress.lastLesson)
             printPlain(start, of: library, lang: lang, store: store,
-                       notes: notes + [CLI.plainTextInstead("\(error)")[lang]], environment: environment)
+                       notes: loadProblems + Self.libraryNote(library, lang) + [CLI.plainTextInstead("\(error)")[lang]],
+                       environment: environment)
         }
     }
 
-    /// The full-screen tutorial at `start` (in its quiz with `openQuiz`), until the student leaves.
+    /// The whole library and the lesson to open at, for the plain text.
+    private func loadedLibrary(resume: String?) throws -> (LessonLibrary, Lesson) {
+        let library = try options.library()
+        guard !library.lessons.isEmpty else { throw failure(CLI.noLessons(library.directory), options.language) }
+        let start = try lesson.map { try options.lesson($0, in: library) }
+            ?? resume.flatMap { id in library.lessons.first { $0.id == id } }
+            ?? library.lessons[0]
+        return (library, start)
+    }
+
+    /// The lessons the tutorial opens with.
+    enum TutorialLessons {
+        /// All of them, loaded (the quiz command, the tutorial again after an exercise), and the one to open at.
+        case loaded(LessonLibrary, at: Lesson)
+        /// Only the one to open at; the library is loaded after the first frame and opens where `named` and
+        /// `resume` say, as `LessonLibrary.opening(named:resume:)` decides.
+        case opening(LessonOpening, directory: String, named: String?, resume: String?)
+    }
+
+    /// The full-screen tutorial at the lesson `lessons` opens at (in its quiz with `openQuiz`), until the
+    /// student leaves.
     ///
     /// - Throws: `TerminalError` when curses refuses the terminal (nothing was drawn: the caller falls back to
     ///   plain text), `ExitCode` 128+N when signal N ended it.
-    static func fullScreen(library: LessonLibrary, at start: Lesson, lang: Lang, store: ProgressStore,
+    static func fullScreen(_ lessons: TutorialLessons, lang: Lang, store: ProgressStore,
                            progress: StudentProgress, notes: [String], environment: [String: String],
                            openQuiz: Bool = false) throws {
-        let index = library.lessons.firstIndex { $0.id == start.id } ?? 0
-        let demos = library.lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
         // Found once, at the first run: behind a pyenv/asdf shim the search runs a process, which must stall
         // neither the first frame nor every `r`. Not found: each run says how to install Python, in the output pane.
         let python = PythonOnDemand(environment: environment)
-        var state = AppState(lessons: library.lessons, lessonIndex: index, lang: lang, width: 0, height: 0,
-                             monochrome: !(environment["NO_COLOR"] ?? "").isEmpty,
-                             sources: [:], progress: progress)
-        // The first frame does not wait for Python's tokenizer: the code shows plain, then coloured.
-        // The lesson on screen goes first in the one tokenizer run.
-        let visible = library.lessons[index].demos.map { library.lessons[index].path(of: $0) }
-        let (sources, tokenizing) = PythonTokens.start(files: visible + demos.filter { !visible.contains($0) },
-                                                       python: python.candidate)
-        state.sources = sources
+        let start: Lesson
+        var state: AppState
+        let monochrome = !(environment["NO_COLOR"] ?? "").isEmpty
+        switch lessons {
+        case let .loaded(library, lesson):
+            start = lesson
+            state = AppState(lessons: library.lessons, lessonIndex: library.lessons.firstIndex { $0.id == lesson.id } ?? 0,
+                             lang: lang, width: 0, height: 0, monochrome: monochrome, progress: progress)
+        case let .opening(opening, _, _, _):
+            start = opening.lesson
+            state = AppState(lessons: [start], lang: lang, width: 0, height: 0, monochrome: monochrome,
+                             progress: progress)
+            state.lessonsToCome = max(0, opening.folders - 1)
+        }
+        // The first frame shows the code plain; the tokenizer starts after it and colours it.
+        let visible = start.demos.map { start.path(of: $0) }
+        state.sources = PythonTokens.plain(files: visible)
         if openQuiz { state.openQuiz() }
-        let session = TutorialSession(state: state, store: store, python: python.path, tokenizing: tokenizing,
+        let loaded = LoadedLibrary()
+        let session = TutorialSession(state: state, store: store, python: python.path,
                                       runs: RunStore(environment: environment))
+        session.afterFirstFrame = { state in
+            let library: LessonLibrary
+            switch lessons {
+            case let .loaded(all, _):
+                library = all
+            case let .opening(_, directory, name, resume):
+                do {
+                    library = try LessonLibrary(directory: directory)
+                } catch {
+                    // The folder went away since the first frame: the lesson on screen stays, alone.
+                    loaded.problems.append("proctutor: " + CLI.text(of: error, lang))
+                    state.lessonsArrived([], open: nil)
+                    return PythonTokens.start(files: visible, python: python.candidate).pending
+                }
+                state.lessonsArrived(library.lessons, open: (try? library.opening(named: name, resume: resume))??.id)
+            }
+            loaded.library = library
+            loaded.problems += libraryNote(library, lang)
+            // The lesson on screen first in the one tokenizer run.
+            let demos = library.lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
+            return PythonTokens.start(files: visible + demos.filter { !visible.contains($0) },
+                                      python: python.candidate).pending
+        }
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
-        for note in notes + session.problems { printError(note) }
-        if case let .openExercise(id) = exit, let lesson = library.lessons.first(where: { $0.id == id }),
-           let exercise = lesson.exercises.first {
+        for note in notes + loaded.problems + session.problems { printError(note) }
+        if case let .openExercise(id) = exit, let library = loaded.library,
+           let lesson = library.lessons.first(where: { $0.id == id }), let exercise = lesson.exercises.first {
             // `x`: the lesson's exercise, then the tutorial again at that lesson.
             do {
                 try ExerciseSession.open(lesson: lesson, exercise: exercise, python: python.path ?? "python3", reset: false,
@@ -89,7 +146,7 @@ struct Learn: ParsableCommand {
             } catch {
                 printError("proctutor: \(error)")
             }
-            try fullScreen(library: library, at: lesson, lang: lang, store: store, progress: store.load().0,
+            try fullScreen(.loaded(library, at: lesson), lang: lang, store: store, progress: store.load().0,
                            notes: [], environment: environment)
             return
         }
@@ -97,9 +154,14 @@ struct Learn: ParsableCommand {
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }
 
-    private func libraryNote(_ library: LessonLibrary) -> [String] {
-        library.problems.contains { $0.severity == .error }
-            ? [CLI.hasProblems(library.directory)[options.language]] : []
+    /// What the work after the first frame found: the whole library, and notes for stderr.
+    private final class LoadedLibrary {
+        var library: LessonLibrary?
+        var problems: [String] = []
+    }
+
+    private static func libraryNote(_ library: LessonLibrary, _ lang: Lang) -> [String] {
+        library.problems.contains { $0.severity == .error } ? [CLI.hasProblems(library.directory)[lang]] : []
     }
 
     /// The plain mode: the lesson as wrapped text and the plain commands for the rest; never curses.

@@ -36,7 +36,7 @@ struct Quiz: ParsableCommand {
         if !plain && Tutorial.canRunFullScreen(environment: environment) {
             let (progress, problems) = store.load()
             do {
-                try Learn.fullScreen(library: library, at: lesson, lang: lang, store: store, progress: progress,
+                try Learn.fullScreen(.loaded(library, at: lesson), lang: lang, store: store, progress: progress,
                                      notes: problems, environment: environment, openQuiz: true)
                 return
             } catch let error as TerminalError {

@@ -23,16 +23,15 @@ final class TutorialSession {
     private let runs: RunStore?
     private let recordKey: String?
 
-    /// The tokenizer run colouring the code, until its result is in the state.
-    private let tokenizing: PythonTokens.Tokenizing?
+    /// Done once the first frame is drawn (see `TutorialHooks.afterFirstFrame`): completes the state (the
+    /// other lessons) and may start the tokenizer run that colours the code.
+    var afterFirstFrame: ((inout AppState) -> PythonTokens.Tokenizing?)?
 
     init(state: AppState, store: ProgressStore?, python: @autoclosure @escaping () -> String?,
-         reloadsSource: Bool = false, tokenizing: PythonTokens.Tokenizing? = nil,
-         runs: RunStore? = nil, recordKey: String? = nil) {
+         reloadsSource: Bool = false, runs: RunStore? = nil, recordKey: String? = nil) {
         self.state = state
         self.runs = runs
         self.recordKey = recordKey
-        self.tokenizing = tokenizing
         self.store = store
         self.python = python
         self.reloadsSource = reloadsSource
@@ -46,14 +45,21 @@ final class TutorialSession {
             saveProgress: { [unowned self] in save() })
         hooks.started = { [unowned self] colored in state.monochrome = !colored }
         hooks.wantsFrames = { [unowned self] in App.wantsFrames(state) }
-        if let tokenizing {
-            hooks.background.append(BackgroundWork(fd: tokenizing.fd, readable: { [unowned self] in
-                guard let coloured = tokenizing.readAvailable() else { return false }
-                state.sources.merge(coloured) { $1 }
-                return true
-            }, cancel: { tokenizing.cancel() }))
+        if let afterFirstFrame {
+            hooks.afterFirstFrame = { [unowned self] in
+                afterFirstFrame(&state).map { [colouring($0)] } ?? []
+            }
         }
         return hooks
+    }
+
+    /// The tokenizer run as a job of the loop: its colours go into the state when they are in.
+    private func colouring(_ tokenizing: PythonTokens.Tokenizing) -> BackgroundWork {
+        BackgroundWork(fd: tokenizing.fd, readable: { [unowned self] in
+            guard let coloured = tokenizing.readAvailable() else { return false }
+            state.sources.merge(coloured) { $1 }
+            return true
+        }, cancel: { tokenizing.cancel() })
     }
 
     /// The run the app asked for, under the supervisor (an endless demo ends at its time limit).

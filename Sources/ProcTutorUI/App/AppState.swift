@@ -53,6 +53,10 @@ public struct QuizResult: Equatable, Sendable {
 public struct AppState: Sendable {
     public var lessons: [Lesson]
     public var lessonIndex: Int
+    /// Lessons the backend has still to load: the tutorial's first frame has only the lesson it opens at, and
+    /// the others arrive right after it (`lessonsArrived`), before any key is read. Counted in `lessonCount`,
+    /// so the lesson's position (`1/5`) and the lesson keys are drawn in the first frame as in every other.
+    public var lessonsToCome = 0
     public var lang: Lang
     public var width: Int
     public var height: Int
@@ -143,6 +147,28 @@ public struct AppState: Sendable {
     }
 
     public var lesson: Lesson? { lessons.indices.contains(lessonIndex) ? lessons[lessonIndex] : nil }
+
+    /// How many lessons the tutorial has: those loaded and those to come.
+    public var lessonCount: Int { lessons.count + lessonsToCome }
+
+    /// Every lesson, loaded after the first frame, which showed only the one it opened at: the tutorial is now
+    /// at `open` (the lesson the whole library opens at, the one on screen unless folder names and lesson
+    /// numbers disagree), as if it had started there. An empty list (the folder could not be read again) keeps
+    /// the lesson on screen, alone.
+    public mutating func lessonsArrived(_ all: [Lesson], open id: String?) {
+        lessonsToCome = 0
+        guard !all.isEmpty else { return }
+        let shown = lesson?.id
+        lessons = all
+        let target = id ?? shown
+        let index = all.firstIndex { $0.id == target } ?? all.firstIndex { $0.id == shown } ?? 0
+        if all[index].id != shown {
+            // Another lesson than the one drawn: fresh panes, as `←`/`→` gives.
+            quiz = nil
+            scroll = [:]
+        }
+        lessonIndex = index
+    }
 
     /// The demo the next `r` runs.
     public var demo: Demo? {

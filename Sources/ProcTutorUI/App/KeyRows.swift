@@ -88,14 +88,14 @@ enum KeyTable {
         KeyRow("← → [ ]", "上一课 / 下一课", "previous / next lesson", [
             KeyBinding([k(.left), .key(.char("["))], .lesson(-1)),
             KeyBinding([k(.right), .key(.char("]"))], .lesson(1), bar: { s in
-                s.lessons.count > 1 ? ("←→", S.kLesson[s.lang], 6) : nil
+                s.lessonCount > 1 ? ("←→", S.kLesson[s.lang], 6) : nil
             }),
-        ], shown: { $0.lessons.count > 1 }),
+        ], shown: { $0.lessonCount > 1 }),
         KeyRow("1 2 3 …", "跳到第 N 课", "jump to lesson N", [
             KeyBinding([.lessonDigit], .lessonNumber),
         ], detail: { s in
-            Localized(zh: "（1–\(min(9, s.lessons.count))）", en: " (1–\(min(9, s.lessons.count)))")
-        }, shown: { $0.lessons.count > 1 }),
+            Localized(zh: "（1–\(min(9, s.lessonCount))）", en: " (1–\(min(9, s.lessonCount)))")
+        }, shown: { $0.lessonCount > 1 }),
         KeyRow("Tab ⇧Tab", "切换焦点窗格（小窗口下切换标签页）", "focus next/previous pane (tab when small)", [
             KeyBinding([k(.tab)], .focus(1), bar: { s in ("Tab", S.kPane[s.lang], 6) }),
             KeyBinding([k(.backTab)], .focus(-1)),

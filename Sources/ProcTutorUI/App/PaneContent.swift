@@ -60,7 +60,7 @@ enum LessonPane {
         let saved = s.progress[lesson: lesson.id]
         let done = saved.done || s.quizResults[lesson.id]?.passed == true || s.exercise?.passed == true ? "✓ " : ""
         // A lone lesson (`proctutor watch`) has no place in a sequence to show.
-        let position = s.lessons.count > 1 ? "\(lesson.number)/\(s.lessons.count) " : ""
+        let position = s.lessonCount > 1 ? "\(lesson.number)/\(s.lessonCount) " : ""
         let title = "\(position)\(done)\(lesson.title[s.lang])"
         let score = s.quizResults[lesson.id] ?? saved.bestScore.map { QuizResult(correct: $0.correct, total: $0.total) }
         let note = score.map { "\(S.quiz[s.lang]) \($0.correct)/\($0.total)" } ?? ""
