@@ -110,6 +110,12 @@ struct Learn: ParsableCommand {
         let loaded = LoadedLibrary()
         let session = TutorialSession(state: state, store: store, python: python.path,
                                       runs: RunStore(environment: environment))
+        /// Every demo's text now (another lesson's code must not wait for the tokenizer), its colours later.
+        func colour(_ files: [String], into state: inout AppState) -> PythonTokens.Tokenizing? {
+            let (sources, pending) = PythonTokens.start(files: files, python: python.candidate)
+            state.sources.merge(sources) { $1 }
+            return pending
+        }
         session.afterFirstFrame = { state in
             let library: LessonLibrary
             switch lessons {
@@ -122,7 +128,7 @@ struct Learn: ParsableCommand {
                     // The folder went away since the first frame: the lesson on screen stays, alone.
                     loaded.problems.append("proctutor: " + CLI.text(of: error, lang))
                     state.lessonsArrived([], open: nil)
-                    return PythonTokens.start(files: visible, python: python.candidate).pending
+                    return colour(visible, into: &state)
                 }
                 state.lessonsArrived(library.lessons, open: (try? library.opening(named: name, resume: resume))??.id)
             }
@@ -130,8 +136,7 @@ struct Learn: ParsableCommand {
             loaded.problems += libraryNote(library, lang)
             // The lesson on screen first in the one tokenizer run.
             let demos = library.lessons.flatMap { lesson in lesson.demos.map { lesson.path(of: $0) } }
-            return PythonTokens.start(files: visible + demos.filter { !visible.contains($0) },
-                                      python: python.candidate).pending
+            return colour(visible + demos.filter { !visible.contains($0) }, into: &state)
         }
         let exit = try Tutorial.run(hooks: session.hooks, environment: environment)
         for note in notes + loaded.problems + session.problems { printError(note) }
