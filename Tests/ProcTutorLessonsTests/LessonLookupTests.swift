@@ -42,29 +42,14 @@ import ProcTutorCore
         #expect(throws: LessonLibraryError.empty(path: empty)) { try LessonLibrary.lesson(named: "1", in: empty) }
     }
 
-    /// Writes a lesson folder `folder` whose lesson.yaml says `id` and `number` (texts and demo not written).
-    func writeLesson(_ dir: String, folder: String, id: String, number: Int) throws {
-        try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true)
-        let yaml = """
-            id: \(id)
-            number: \(number)
-            title: { zh: "第\(number)课", en: "Lesson \(number)" }
-            demos:
-              - { name: demo, file: demo-\(number).py, title: { zh: "演示", en: "Demo" } }
-            text: { zh: text.zh.md, en: text.en.md }
-
-            """
-        try yaml.write(toFile: dir + "/" + folder + "/lesson.yaml", atomically: true, encoding: .utf8)
-    }
-
     @Test func folderNamesAreOnlyHints() throws {
         let dir = Fixture.tempDir("lookup")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Numbers swapped without renaming the folders (allowed), and a folder not named after its lesson's id
         // (an error `check` reports, but the lesson still loads).
-        try writeLesson(dir, folder: "01-alpha", id: "01-alpha", number: 2)
-        try writeLesson(dir, folder: "02-beta", id: "02-beta", number: 1)
-        try writeLesson(dir, folder: "09-gamma", id: "03-gamma", number: 3)
+        try Fixture.writeLesson(dir, folder: "01-alpha", id: "01-alpha", number: 2)
+        try Fixture.writeLesson(dir, folder: "02-beta", id: "02-beta", number: 1)
+        try Fixture.writeLesson(dir, folder: "09-gamma", id: "03-gamma", number: 3)
         let library = try LessonLibrary(directory: dir)
         #expect(library.lessons.map(\.id) == ["02-beta", "01-alpha", "03-gamma"])
         for name in ["1", "2", "3", "01-alpha", "beta", "03-gamma", "gamma", "GAMMA"] {

@@ -38,16 +38,7 @@ import ProcTutorCore
         try FileManager.default.createDirectory(atPath: dir + "/01-broken", withIntermediateDirectories: true)
         try "id: [".write(toFile: dir + "/01-broken/lesson.yaml", atomically: true, encoding: .utf8)
         #expect(throws: LessonLibraryError.empty(path: dir)) { try LessonOpening.read(named: nil, resume: nil, in: dir) }
-        try FileManager.default.createDirectory(atPath: dir + "/02-good", withIntermediateDirectories: true)
-        try """
-            id: 02-good
-            number: 2
-            title: { zh: "好", en: "Good" }
-            demos:
-              - { name: demo, file: demo.py, title: { zh: "演示", en: "Demo" } }
-            text: { zh: text.zh.md, en: text.en.md }
-
-            """.write(toFile: dir + "/02-good/lesson.yaml", atomically: true, encoding: .utf8)
+        try Fixture.writeLesson(dir, folder: "02-good", id: "02-good", number: 2)
         let opening = try LessonOpening.read(named: nil, resume: "01-broken", in: dir)
         #expect(opening.lesson.id == "02-good" && opening.folders == 2)
         #expect(try LessonLibrary(directory: dir).opening(named: nil, resume: "01-broken")?.id == "02-good")
